@@ -1,0 +1,31 @@
+#pragma once
+/// Host SDK version and ABI version.
+///
+/// The ABI version describes the binary contract between a host and a tool library: the layout of
+/// AbiInfo, the Tool and HostServices vtables, the value types in this SDK and the ownership rules
+/// written in their headers.
+///  - kAbiMajor rises on any incompatible change (a signature, a struct layout, a vtable order, an
+///    ownership rule). A host refuses a tool whose major differs from its own.
+///  - kAbiMinor rises on compatible additions (a new optional export). A host refuses a tool whose
+///    minor is newer than its own, since the tool may rely on what the host lacks.
+/// kSdkVersion is the semantic version of the SDK package; it is informative and never checked.
+
+#include <cstdint>
+
+namespace bss::sdk {
+
+inline constexpr std::uint32_t kAbiMajor = 1;
+inline constexpr std::uint32_t kAbiMinor = 0;
+inline constexpr const char* kSdkVersion = "1.0.0";
+
+} // namespace bss::sdk
+
+#define BSS_SDK_STRINGIFY_(x) #x
+#define BSS_SDK_STRINGIFY(x) BSS_SDK_STRINGIFY_(x)
+
+/// The toolchain facts that must agree between host and tool for C++ types (std::string,
+/// std::function, Poco::Data::Session) to cross the boundary safely. Compiled into both sides;
+/// the host refuses a tool whose fingerprint differs from its own.
+#define BSS_SDK_BUILD_FINGERPRINT                                                                  \
+    "gcc-" BSS_SDK_STRINGIFY(__GNUC__) ";cxx11abi=" BSS_SDK_STRINGIFY(                             \
+        _GLIBCXX_USE_CXX11_ABI) ";cxx=" BSS_SDK_STRINGIFY(__cplusplus)

@@ -1,0 +1,33 @@
+#pragma once
+/// The Import Customers Tool as the host sees it: the bss::sdk::Tool implementation. Routes each
+/// action to its handler and is the exception firewall: only bss::sdk::ToolError leaves handle().
+
+#include <bss/sdk/Tool.h>
+
+#include <atomic>
+#include <memory>
+
+namespace ict::adapter {
+
+class ImportCustomersTool : public bss::sdk::Tool {
+public:
+    static constexpr const char* kId = "import-customers";
+    static constexpr const char* kDisplayName = "Import Customers Tool";
+    static constexpr const char* kMenuPath = "BSS Setup > Tools";
+
+    ImportCustomersTool();
+    ~ImportCustomersTool() override;
+
+    bss::sdk::ToolDescriptor descriptor() const override;
+    void start(bss::sdk::HostServices& services) override;
+    void stop() noexcept override;
+    std::string handle(const bss::sdk::ActionRequest& request) override;
+
+private:
+    std::string dispatch(const bss::sdk::ActionRequest& request);
+
+    bss::sdk::HostServices* _services = nullptr;
+    std::atomic<bool> _started{false};
+};
+
+} // namespace ict::adapter

@@ -1,0 +1,67 @@
+#include "adapter/JsonIo.h"
+
+#include <Poco/JSON/JSONException.h>
+#include <Poco/JSON/Parser.h>
+
+#include <sstream>
+
+namespace ict::adapter {
+
+using bss::sdk::ErrorCode;
+using bss::sdk::ToolError;
+
+Poco::JSON::Object::Ptr parseBody(const std::string& bodyJson) {
+    if (bodyJson.find_first_not_of(" \t\r\n") == std::string::npos)
+        return new Poco::JSON::Object;
+    try {
+        Poco::JSON::Parser parser;
+        Poco::Dynamic::Var parsed = parser.parse(bodyJson);
+        if (parsed.type() == typeid(Poco::JSON::Object::Ptr))
+            return parsed.extract<Poco::JSON::Object::Ptr>();
+    } catch (const Poco::Exception& e) {
+        throw ToolError(ErrorCode::InvalidInput,
+                        "The request body is not valid JSON: " + e.displayText(), "body");
+    }
+    throw ToolError(ErrorCode::InvalidInput, "The request body must be a JSON object.", "body");
+}
+
+std::optional<std::string> optionalString(const Poco::JSON::Object& body,
+                                          const std::string& field) {
+    if (!body.has(field) || body.isNull(field))
+        return std::nullopt;
+    const Poco::Dynamic::Var value = body.get(field);
+    if (!value.isString())
+        throw ToolError(ErrorCode::InvalidInput,
+                        "Field '" + field + "' must be a string, not '" + value.toString() + "'.",
+                        field);
+    return value.extract<std::string>();
+}
+
+std::int64_t requiredInt(const Poco::JSON::Object& body, const std::string& field) {
+    if (!body.has(field) || body.isNull(field))
+        throw ToolError(ErrorCode::InvalidInput, "Field '" + field + "' is required.", field);
+    const Poco::Dynamic::Var value = body.get(field);
+    if (value.isInteger())
+        return value.convert<std::int64_t>();
+    if (value.isString()) {
+        const std::string text = value.extract<std::string>();
+        std::size_t used = 0;
+        try {
+            const long long parsed = std::stoll(text, &used);
+            if (used == text.size())
+                return parsed;
+        } catch (const std::exception&) {
+        }
+    }
+    throw ToolError(ErrorCode::InvalidInput,
+                    "Field '" + field + "' must be an integer, not '" + value.toString() + "'.",
+                    field);
+}
+
+std::string toJson(const Poco::JSON::Object& object) {
+    std::ostringstream out;
+    object.stringify(out);
+    return out.str();
+}
+
+} // namespace ict::adapter
