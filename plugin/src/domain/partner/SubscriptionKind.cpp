@@ -43,6 +43,15 @@ const char* subscriptionKindName(SubscriptionKind kind) {
     return "unset";
 }
 
+SubscriptionKind parseSubscriptionKind(const std::string& name) {
+    for (SubscriptionKind kind :
+         {SubscriptionKind::LegacyLicense, SubscriptionKind::Nce, SubscriptionKind::AzureLegacy,
+          SubscriptionKind::AzurePlan, SubscriptionKind::OtherCatalog})
+        if (name == subscriptionKindName(kind))
+            return kind;
+    return SubscriptionKind::Unset;
+}
+
 SubscriptionKind classifySubscription(const std::string& productTypeId,
                                       const std::string& offerId) {
     const std::string offer = upper(offerId);

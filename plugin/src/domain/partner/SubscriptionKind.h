@@ -17,6 +17,9 @@ enum class SubscriptionKind {
 /// Stable names: "legacy", "nce", "azure_legacy", "azure_plan", "other".
 const char* subscriptionKindName(SubscriptionKind kind);
 
+/// The kind of a stable name; Unset for any other text.
+SubscriptionKind parseSubscriptionKind(const std::string& name);
+
 /// Classifies by productType.id first and the offer id's shape second (never NCE from the shape
 /// alone). `productTypeId` may be empty (old legacy records).
 SubscriptionKind classifySubscription(const std::string& productTypeId, const std::string& offerId);
