@@ -1,0 +1,68 @@
+#include "domain/audit/SubscriptionAudit.h"
+
+#include "domain/validation/AsciiText.h"
+
+#include <map>
+#include <set>
+
+namespace ict::domain {
+namespace {
+
+std::string idKey(const std::string& id) {
+    return asciiLower(trimAscii(id));
+}
+
+void notImportable(SubscriptionRow& row, NotImportableReason reason, std::string text) {
+    row.status = SubscriptionStatus::NotImportable;
+    row.reason = reason;
+    row.reasonText = std::move(text);
+}
+
+} // namespace
+
+void auditSubscriptions(std::vector<SubscriptionRow>& rows, const BssAccount* idMatchedAccount) {
+    std::set<std::string> inBss;
+    if (idMatchedAccount != nullptr)
+        for (const std::string& id : idMatchedAccount->externalSubscriptionIds)
+            inBss.insert(idKey(id));
+
+    std::map<std::string, const SubscriptionRow*> byId;
+    for (SubscriptionRow& row : rows) {
+        const Subscription& subscription = row.subscription;
+        row.reason = NotImportableReason::Unset;
+        row.reasonText.clear();
+        byId.emplace(idKey(subscription.id), &row);
+        const std::string status = asciiLower(trimAscii(subscription.status));
+        if (inBss.count(idKey(subscription.id)) != 0)
+            row.status = SubscriptionStatus::InBss;
+        else if (subscription.kind == SubscriptionKind::AzurePlan)
+            notImportable(row, NotImportableReason::AzurePlan,
+                          "Azure plan subscriptions are imported with the Azure migration tool.");
+        else if (status == "deleted")
+            notImportable(row, NotImportableReason::Deleted, "Subscription is deleted.");
+        else if (status == "expired")
+            notImportable(row, NotImportableReason::Expired, "Subscription is expired.");
+        else
+            row.status = SubscriptionStatus::New;
+    }
+
+    // Add-ons last: a base's own verdict must be known first. Partner Center has no add-ons of
+    // add-ons, so one pass settles it.
+    for (SubscriptionRow& row : rows) {
+        if (row.status != SubscriptionStatus::New || !row.subscription.isAddOn())
+            continue;
+        const std::string& baseId = row.subscription.parentSubscriptionId;
+        if (inBss.count(idKey(baseId)) != 0)
+            continue;
+        const auto base = byId.find(idKey(baseId));
+        if (base == byId.end())
+            notImportable(row, NotImportableReason::AddOnBaseMissing,
+                          "Add-on whose base subscription " + baseId +
+                              " is neither in Partner Center nor in the BSS.");
+        else if (base->second->status == SubscriptionStatus::NotImportable)
+            notImportable(row, NotImportableReason::AddOnBaseNotImportable,
+                          "Add-on whose base subscription " + baseId + " cannot be imported.");
+    }
+}
+
+} // namespace ict::domain
