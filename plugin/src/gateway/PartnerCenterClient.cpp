@@ -41,7 +41,7 @@ PartnerCenterClient::PartnerCenterClient(const bss::sdk::InstanceCredentials& in
                                          TokenStore& tokens, GatewayLogger& logger,
                                          const ClientOptions& options)
     : _service(ServiceUrl::parse(instance.partnerCenterUrl, "Partner Center URL")), _logger(logger),
-      _options(options) {
+      _options(options), _backoff(options.backoffBase, options.backoffMax) {
     Poco::Net::initializeSSL();
     try {
         _http = std::make_unique<HttpCore>(TlsContextFactory::clientContext(instance.caBundlePath),
@@ -98,6 +98,31 @@ std::optional<std::string> PartnerCenterClient::get(const RequestContext& contex
     }
 }
 
+template <typename T>
+std::optional<T> PartnerCenterClient::fetch(const RequestContext& context, HttpCall& call,
+                                            bool endOfPagesAllowed,
+                                            const std::function<T(const std::string&)>& parse) {
+    const int maxAttempts = std::max(1, _options.maxAttempts);
+    for (int attempt = 1;; ++attempt) {
+        const std::optional<std::string> body = get(context, call, endOfPagesAllowed);
+        if (!body)
+            return std::nullopt;
+        try {
+            return parse(*body);
+        } catch (const GatewayError& e) {
+            if (e.kind() != GatewayErrorKind::MalformedResponse || attempt >= maxAttempts)
+                throw;
+            _logger.log(GatewayLogLevel::Warning,
+                        call.method + " " + call.target + " -> unreadable answer (attempt " +
+                            std::to_string(attempt) + "/" + std::to_string(maxAttempts) +
+                            "), fetching again MS-RequestId=" + call.requestId +
+                            " MS-CorrelationId=" + context.correlationId);
+            if (!Backoff::sleep(_backoff.delay(attempt), context))
+                throw GatewayError::cancelled(call.name);
+        }
+    }
+}
+
 std::string PartnerCenterClient::nextTarget(const NextLink& link) const {
     std::string uri = link.uri;
     if (uri.rfind("https://", 0) == 0 || uri.rfind("http://", 0) == 0) {
@@ -126,25 +151,25 @@ void PartnerCenterClient::walkPages(
     for (bool first = true;; first = false) {
         if (context.cancelled())
             throw GatewayError::cancelled(name);
-        const std::optional<std::string> body = get(context, call, !first);
-        if (!body)
+        std::optional<CollectionPage<T>> page =
+            fetch<CollectionPage<T>>(context, call, !first, parse);
+        if (!page)
             return; // 400 code 2000 on a continuation: Partner Center's "no more records".
-        CollectionPage<T> page = parse(*body);
-        onPage(page.items);
-        if (!page.hasMore())
+        onPage(page->items);
+        if (!page->hasMore())
             return;
         HttpCall next;
         next.name = name + " (next page)";
-        if (page.hasNextLink) {
-            next.target = nextTarget(page.next);
-            next.headers = page.next.headers;
+        if (page->hasNextLink) {
+            next.target = nextTarget(page->next);
+            next.headers = page->next.headers;
         } else {
             next.target = _service.basePath + firstTarget +
                           (firstTarget.find('?') == std::string::npos ? "?" : "&") +
                           "seekOperation=Next";
         }
-        if (!page.continuationToken.empty() && !hasHeader(next.headers, kContinuationHeader))
-            next.headers.emplace_back(kContinuationHeader, page.continuationToken);
+        if (!page->continuationToken.empty() && !hasHeader(next.headers, kContinuationHeader))
+            next.headers.emplace_back(kContinuationHeader, page->continuationToken);
         std::string token;
         for (const auto& header : next.headers)
             if (Poco::icompare(header.first, kContinuationHeader) == 0)
@@ -177,7 +202,9 @@ domain::Customer PartnerCenterClient::customer(const RequestContext& context,
     HttpCall call;
     call.name = "GET /v1/customers/{id}";
     call.target = _service.basePath + "/v1/customers/" + encoded(customerId);
-    return parseCustomer(*get(context, call, false), call.name);
+    return *fetch<domain::Customer>(context, call, false, [&](const std::string& body) {
+        return parseCustomer(body, call.name);
+    });
 }
 
 std::string PartnerCenterClient::filterTarget(const std::string& field,
@@ -276,7 +303,9 @@ domain::BillingProfile PartnerCenterClient::billingProfile(const RequestContext&
     HttpCall call;
     call.name = "GET /v1/customers/{id}/profiles/billing";
     call.target = _service.basePath + "/v1/customers/" + encoded(customerId) + "/profiles/billing";
-    return parseBillingProfile(*get(context, call, false), call.name);
+    return *fetch<domain::BillingProfile>(context, call, false, [&](const std::string& body) {
+        return parseBillingProfile(body, call.name);
+    });
 }
 
 std::optional<domain::Reseller> PartnerCenterClient::resellerByMpnId(const RequestContext& context,
@@ -285,7 +314,9 @@ std::optional<domain::Reseller> PartnerCenterClient::resellerByMpnId(const Reque
     call.name = "GET /v1/profiles/mpn";
     call.target = _service.basePath + "/v1/profiles/mpn?mpnId=" + encoded(mpnId);
     try {
-        return parseMpnProfile(*get(context, call, false), call.name);
+        return fetch<domain::Reseller>(context, call, false, [&](const std::string& body) {
+            return parseMpnProfile(body, call.name);
+        });
     } catch (const GatewayError& e) {
         if (e.kind() == GatewayErrorKind::NotFound)
             return std::nullopt;

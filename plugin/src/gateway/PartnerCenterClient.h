@@ -92,12 +92,18 @@ private:
     /// `endOfPagesAllowed` and Partner Center said 400 code 2000. Maps other answers to errors.
     std::optional<std::string> get(const RequestContext& context, HttpCall& call,
                                    bool endOfPagesAllowed);
+    /// get() then `parse`; a 2xx body that does not parse (cut or garbled on the way) is fetched
+    /// again, with backoff, up to maxAttempts times, then the MalformedResponse error propagates.
+    template <typename T>
+    std::optional<T> fetch(const RequestContext& context, HttpCall& call, bool endOfPagesAllowed,
+                           const std::function<T(const std::string&)>& parse);
     std::string nextTarget(const NextLink& link) const;
     std::string filterTarget(const std::string& field, const std::string& value) const;
 
     ServiceUrl _service;
     GatewayLogger& _logger;
     ClientOptions _options;
+    Backoff _backoff;
     std::unique_ptr<HttpCore> _http;
     std::unique_ptr<TokenManager> _tokenManager;
 };
