@@ -1,0 +1,63 @@
+#pragma once
+/// Sends HTTP/1.1 keep-alive requests for one instance with its TLS context, session pools (one per
+/// host), token bucket and in-flight bound, and retries what is worth retrying:
+///  - 429: waits Retry-After (header, or "Try again in N seconds" in the body; else the backoff),
+///    halves the client-side rate, retries; still 429 after maxAttempts -> ThrottledExhausted;
+///  - 408, 5xx, timeouts, cut connections: exponential backoff with jitter, retries; after
+///    maxAttempts -> TransientExhausted ("GET /v1/... failed after 5 attempts: HTTP 503");
+///  - certificate refused -> TlsFailure at once; cancellation -> Cancelled, checked between
+///    attempts and during waits.
+/// Any other status is returned to the caller. Every request carries Accept: application/json,
+/// MS-RequestId (the same across retries of one call) and MS-CorrelationId; every log line carries
+/// both ids and never a header value or body. Thread-safe.
+
+#include "gateway/Backoff.h"
+#include "gateway/ClientOptions.h"
+#include "gateway/GatewayLogger.h"
+#include "gateway/HttpCall.h"
+#include "gateway/InFlightLimit.h"
+#include "gateway/RateLimiter.h"
+#include "gateway/RequestContext.h"
+#include "gateway/SessionPool.h"
+
+#include <Poco/Net/Context.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace ict::gateway {
+
+class HttpCore {
+public:
+    HttpCore(Poco::Net::Context::Ptr context, const ClientOptions& options, GatewayLogger& logger);
+
+    /// Sends `call` (its requestId is filled in when empty) to host:port. Throws GatewayError.
+    HttpResponse execute(const std::string& host, std::uint16_t port, HttpCall& call,
+                         const RequestContext& context);
+
+    RateLimiter& rateLimiter() { return _rateLimiter; }
+    const InFlightLimit& inFlight() const { return _inFlight; }
+    /// Connections opened to host:port so far.
+    int sessionsCreated(const std::string& host, std::uint16_t port);
+
+private:
+    struct Attempt;
+    Attempt sendOnce(SessionPool& pool, const HttpCall& call, const RequestContext& context);
+    SessionPool& poolFor(const std::string& host, std::uint16_t port);
+    void log(GatewayLogLevel level, const std::string& text, const HttpCall& call,
+             const RequestContext& context);
+
+    Poco::Net::Context::Ptr _context;
+    ClientOptions _options;
+    GatewayLogger& _logger;
+    Backoff _backoff;
+    RateLimiter _rateLimiter;
+    InFlightLimit _inFlight;
+    std::mutex _poolsMutex;
+    std::map<std::string, std::unique_ptr<SessionPool>> _pools;
+};
+
+} // namespace ict::gateway
