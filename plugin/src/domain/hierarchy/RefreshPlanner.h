@@ -3,7 +3,7 @@
 /// requests in proportion to changes, not tenants. Pure.
 
 #include "domain/common/IsoTime.h"
-#include "domain/hierarchy/AuditRecord.h"
+#include "domain/partner/AuditRecord.h"
 #include "domain/hierarchy/RefreshPlan.h"
 
 #include <optional>

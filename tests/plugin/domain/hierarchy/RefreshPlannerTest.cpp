@@ -12,7 +12,12 @@ TimePoint at(const std::string& iso) {
 
 AuditRecord record(const std::string& customerId, const std::string& date,
                    const std::string& operation = "update_subscription") {
-    return {customerId, date, operation, "subscription"};
+    AuditRecord result;
+    result.customerId = customerId;
+    result.operationDate = date;
+    result.operationType = operation;
+    result.resourceType = "subscription";
+    return result;
 }
 
 } // namespace
@@ -53,8 +58,8 @@ public:
     void newCustomerIsIncluded() {
         const RefreshPlan plan =
             planRefresh(at("2026-11-01T00:00:00Z"), at("2026-11-25T12:00:00Z"),
-                        {{"cccccccc-0000-0000-0000-000000000003", "2026-11-20T08:00:00Z",
-                          "add_customer", "customer"}});
+                        {record("cccccccc-0000-0000-0000-000000000003", "2026-11-20T08:00:00Z",
+                                "add_customer")});
         CPPUNIT_ASSERT(plan.tenantIds ==
                        std::vector<std::string>({"cccccccc-0000-0000-0000-000000000003"}));
     }
