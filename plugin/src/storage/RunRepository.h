@@ -1,0 +1,63 @@
+#pragma once
+/// The record of each Get Hierarchy and import run (ict_runs) and the audit trail of who ran what
+/// (ict_audit_trail, [B8]). Thread-safe; throws Poco::Exception on a database failure.
+
+#include <bss/sdk/Database.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ict::storage {
+
+struct RunRecord {
+    std::string id;
+    std::int64_t organizationId = 0;
+    std::int64_t instanceId = 0;
+    std::string kind;  ///< "get_hierarchy" or "import".
+    std::string scope; ///< e.g. "mass", "single tenant <id>", "incremental".
+    std::string state; ///< "running", "succeeded", "failed", "cancelled".
+    std::int64_t userId = 0;
+    std::string userLogin;
+    std::string startedAt;
+    std::optional<std::string> finishedAt;
+    std::string message; ///< What failed, or a one-line outcome.
+    std::string summary; ///< JSON object with counts.
+};
+
+struct AuditTrailEntry {
+    std::int64_t id = 0;
+    std::int64_t organizationId = 0;
+    std::int64_t userId = 0;
+    std::string userLogin;
+    std::optional<std::int64_t> instanceId;
+    std::string action;    ///< "get_hierarchy", "import", "dry_run", ...
+    std::string selection; ///< What was asked for, in words or JSON.
+    std::string outcome;   ///< "succeeded", "failed", "cancelled".
+    std::string detail;
+    std::string at;
+};
+
+class RunRepository {
+public:
+    explicit RunRepository(bss::sdk::Database& database);
+
+    void insert(const RunRecord& run);
+    /// Sets state, finishedAt, message and summary of run `id`.
+    void finish(const std::string& id, const std::string& state, const std::string& finishedAt,
+                const std::string& message, const std::string& summary);
+    std::optional<RunRecord> find(const std::string& id) const;
+    /// Runs of an organization (and instance, when given), newest first.
+    std::vector<RunRecord> recent(std::int64_t organizationId, std::optional<std::int64_t> instanceId,
+                                  const std::string& kind, std::size_t limit) const;
+
+    void appendAudit(const AuditTrailEntry& entry);
+    /// The organization's audit trail, newest first.
+    std::vector<AuditTrailEntry> auditTrail(std::int64_t organizationId, std::size_t limit) const;
+
+private:
+    bss::sdk::Database& _database;
+};
+
+} // namespace ict::storage
