@@ -8,8 +8,9 @@
 namespace ict::domain {
 namespace {
 
-std::string tenantKey(const std::string& tenantId) {
-    return asciiLower(trimAscii(tenantId));
+// Tenant and subscription ids are GUIDs: compared trimmed and case-insensitively.
+std::string idKey(const std::string& id) {
+    return asciiLower(trimAscii(id));
 }
 
 std::string domainKey(const std::string& domain) {
@@ -26,12 +27,15 @@ BssAccountIndex::BssAccountIndex(std::vector<BssAccount> accounts)
     for (std::size_t i = 0; i < _accounts.size(); ++i) {
         const BssAccount& account = _accounts[i];
         _byId.emplace(account.id, i);
-        if (const std::string key = tenantKey(account.externalTenantId); !key.empty())
+        if (const std::string key = idKey(account.externalTenantId); !key.empty())
             _byTenantId.emplace(key, i);
         if (const std::string key = domainKey(account.primaryDomain); !key.empty())
             _byDomain.emplace(key, i);
         if (const std::string key = normalizeCompanyName(account.name); !key.empty())
             _byName.emplace(key, i);
+        for (const std::string& subscriptionId : account.externalSubscriptionIds)
+            if (const std::string key = idKey(subscriptionId); !key.empty())
+                _bySubscriptionId.emplace(key, i);
     }
 }
 
@@ -48,7 +52,7 @@ std::vector<RelatedAccount> BssAccountIndex::related(const std::string& tenantId
         for (auto it = range.first; it != range.second; ++it)
             keys.emplace(_accounts[it->second].id, match);
     };
-    collect(_byTenantId, tenantKey(tenantId), MatchKey::MicrosoftId);
+    collect(_byTenantId, idKey(tenantId), MatchKey::MicrosoftId);
     collect(_byDomain, domainKey(primaryDomain), MatchKey::PrimaryDomain);
     collect(_byName, normalizeCompanyName(companyName), MatchKey::CompanyName);
 
@@ -65,6 +69,11 @@ std::vector<RelatedAccount> BssAccountIndex::related(const std::string& tenantId
 const BssAccount* BssAccountIndex::find(std::int64_t accountId) const {
     const auto found = _byId.find(accountId);
     return found == _byId.end() ? nullptr : &_accounts[found->second];
+}
+
+const BssAccount* BssAccountIndex::holderOfSubscription(const std::string& subscriptionId) const {
+    const auto found = _bySubscriptionId.find(idKey(subscriptionId));
+    return found == _bySubscriptionId.end() ? nullptr : &_accounts[found->second];
 }
 
 } // namespace ict::domain

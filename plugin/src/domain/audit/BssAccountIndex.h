@@ -33,12 +33,17 @@ public:
     /// The account with this id, or nullptr.
     const BssAccount* find(std::int64_t accountId) const;
 
+    /// The account holding a subscription with this external id (case-insensitive, trimmed), the
+    /// first in construction order when several do; nullptr when none.
+    const BssAccount* holderOfSubscription(const std::string& subscriptionId) const;
+
 private:
     std::vector<BssAccount> _accounts;
     std::map<std::int64_t, std::size_t> _byId;
     std::multimap<std::string, std::size_t> _byTenantId;
     std::multimap<std::string, std::size_t> _byDomain;
     std::multimap<std::string, std::size_t> _byName;
+    std::map<std::string, std::size_t> _bySubscriptionId;
 };
 
 } // namespace ict::domain

@@ -4,6 +4,8 @@ namespace ict::domain {
 
 const char* notImportableReasonName(NotImportableReason value) {
     switch (value) {
+    case NotImportableReason::InOtherAccount:
+        return "in_other_account";
     case NotImportableReason::AzurePlan:
         return "azure_plan";
     case NotImportableReason::Expired:
@@ -21,6 +23,8 @@ const char* notImportableReasonName(NotImportableReason value) {
 }
 
 NotImportableReason parseNotImportableReason(const std::string& name) {
+    if (name == "in_other_account")
+        return NotImportableReason::InOtherAccount;
     if (name == "azure_plan")
         return NotImportableReason::AzurePlan;
     if (name == "expired")

@@ -15,6 +15,7 @@ enum class NotImportableReason {
                       ///< BSS.
     AddOnBaseNotImportable, ///< "addon_base_not_importable": the base is in Partner Center but
                             ///< cannot be imported.
+    InOtherAccount, ///< "in_other_account": another BSS account already holds its id ([B2]).
 };
 
 /// The stable name; "unset" for Unset.

@@ -20,7 +20,10 @@ void notImportable(SubscriptionRow& row, NotImportableReason reason, std::string
 
 } // namespace
 
-void auditSubscriptions(std::vector<SubscriptionRow>& rows, const BssAccount* idMatchedAccount) {
+void auditSubscriptions(std::vector<SubscriptionRow>& rows, std::int64_t idMatchedAccountId,
+                        const BssAccountIndex& accounts) {
+    const BssAccount* idMatchedAccount =
+        idMatchedAccountId != 0 ? accounts.find(idMatchedAccountId) : nullptr;
     std::set<std::string> inBss;
     if (idMatchedAccount != nullptr)
         for (const std::string& id : idMatchedAccount->externalSubscriptionIds)
@@ -33,8 +36,12 @@ void auditSubscriptions(std::vector<SubscriptionRow>& rows, const BssAccount* id
         row.reasonText.clear();
         byId.emplace(idKey(subscription.id), &row);
         const std::string status = asciiLower(trimAscii(subscription.status));
+        const BssAccount* holder = accounts.holderOfSubscription(subscription.id);
         if (inBss.count(idKey(subscription.id)) != 0)
             row.status = SubscriptionStatus::InBss;
+        else if (holder != nullptr)
+            notImportable(row, NotImportableReason::InOtherAccount,
+                          "Subscription is already in the BSS account '" + holder->name + "'.");
         else if (subscription.kind == SubscriptionKind::AzurePlan)
             notImportable(row, NotImportableReason::AzurePlan,
                           "Azure plan subscriptions are imported with the Azure migration tool.");

@@ -43,7 +43,7 @@ TenantRow auditTenant(TenantRow row, const BssAccountIndex& accounts) {
     const BssAccount* idMatched =
         row.idMatchedAccountId != 0 ? accounts.find(row.idMatchedAccountId) : nullptr;
 
-    auditSubscriptions(row.subscriptions, idMatched);
+    auditSubscriptions(row.subscriptions, row.idMatchedAccountId, accounts);
     std::int64_t fresh = 0;
     std::int64_t inBss = 0;
     for (const SubscriptionRow& subscription : row.subscriptions) {

@@ -13,8 +13,8 @@ namespace ict::domain {
 ///  - idMatchedAccountId: the lowest-id account related by microsoft_id; 0 if none.
 ///  - subscriptions: auditSubscriptions() against that account.
 ///  - Counts, both over the same scope, the subscriptions this tool can account for (status New
-///    or InBss; azure plans, expired, deleted and orphan add-ons not in the BSS are out of scope
-///    on both sides, so a fully imported tenant is Synced, [S15]):
+///    or InBss; azure plans, expired, deleted, orphan add-ons and subscriptions held by another
+///    account are out of scope on both sides, so a fully imported tenant is Synced, [S15]):
 ///      partnerCenterSubscriptionCount = New + InBss, bssSubscriptionCount = InBss.
 ///  - status: Unsynced without an id-matched account; else Synced when the counts are equal,
 ///    NewSubscriptions when not.

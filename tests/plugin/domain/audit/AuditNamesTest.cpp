@@ -42,7 +42,7 @@ public:
         for (NotImportableReason r :
              {NotImportableReason::AzurePlan, NotImportableReason::Expired,
               NotImportableReason::Deleted, NotImportableReason::AddOnBaseMissing,
-              NotImportableReason::AddOnBaseNotImportable})
+              NotImportableReason::AddOnBaseNotImportable, NotImportableReason::InOtherAccount})
             CPPUNIT_ASSERT(parseNotImportableReason(notImportableReasonName(r)) == r);
     }
     void matchKeyNames() {

@@ -16,12 +16,19 @@ SubscriptionRow row(const std::string& id, const std::string& status = "active",
     return r;
 }
 
-BssAccount holding(std::vector<std::string> subscriptionIds) {
+BssAccount holding(std::vector<std::string> subscriptionIds, std::int64_t id = 1,
+                   const std::string& name = "Contoso") {
     BssAccount account;
-    account.id = 1;
-    account.name = "Contoso";
+    account.id = id;
+    account.name = name;
     account.externalSubscriptionIds = std::move(subscriptionIds);
     return account;
+}
+
+// Audits `rows` against the accounts, account 1 being the tenant's id-matched one.
+void audit(std::vector<SubscriptionRow>& rows, std::vector<BssAccount> accounts = {}) {
+    const bool matched = !accounts.empty() && accounts[0].id == 1;
+    auditSubscriptions(rows, matched ? 1 : 0, BssAccountIndex(std::move(accounts)));
 }
 
 } // namespace
@@ -37,26 +44,26 @@ class SubscriptionAuditTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(addOnWithBaseInPartnerCenterOrBss);
     CPPUNIT_TEST(addOnWithDeletedBase);
     CPPUNIT_TEST(inBssWinsOverExpired);
+    CPPUNIT_TEST(heldByAnotherAccountIsNotImportedTwice);
     CPPUNIT_TEST_SUITE_END();
 
 public:
     void activeNotInBssIsNew() {
         std::vector<SubscriptionRow> rows = {row("s1")};
-        auditSubscriptions(rows, nullptr);
+        audit(rows);
         CPPUNIT_ASSERT(rows[0].status == SubscriptionStatus::New);
         CPPUNIT_ASSERT(rows[0].reason == NotImportableReason::Unset);
         CPPUNIT_ASSERT(rows[0].reasonText.empty());
     }
     void idAmongAccountSubscriptionsIsInBss() {
         std::vector<SubscriptionRow> rows = {row("AAA-1"), row("bbb-2")};
-        const BssAccount account = holding({"aaa-1"});
-        auditSubscriptions(rows, &account);
+        audit(rows, {holding({"aaa-1"})});
         CPPUNIT_ASSERT(rows[0].status == SubscriptionStatus::InBss);
         CPPUNIT_ASSERT(rows[1].status == SubscriptionStatus::New);
     }
     void azurePlanIsNotImportable() {
         std::vector<SubscriptionRow> rows = {row("p1", "active", SubscriptionKind::AzurePlan)};
-        auditSubscriptions(rows, nullptr);
+        audit(rows);
         CPPUNIT_ASSERT(rows[0].status == SubscriptionStatus::NotImportable);
         CPPUNIT_ASSERT(rows[0].reason == NotImportableReason::AzurePlan);
         CPPUNIT_ASSERT_EQUAL(
@@ -65,7 +72,7 @@ public:
     }
     void expiredAndDeletedAreNotImportable() {
         std::vector<SubscriptionRow> rows = {row("e1", "expired"), row("d1", "Deleted")};
-        auditSubscriptions(rows, nullptr);
+        audit(rows);
         CPPUNIT_ASSERT(rows[0].reason == NotImportableReason::Expired);
         CPPUNIT_ASSERT_EQUAL(std::string("Subscription is expired."), rows[0].reasonText);
         CPPUNIT_ASSERT(rows[1].reason == NotImportableReason::Deleted);
@@ -73,15 +80,14 @@ public:
     }
     void suspendedIsImportable() {
         std::vector<SubscriptionRow> rows = {row("x1", "suspended"), row("x2", "pending")};
-        auditSubscriptions(rows, nullptr);
+        audit(rows);
         CPPUNIT_ASSERT(rows[0].status == SubscriptionStatus::New);
         CPPUNIT_ASSERT(rows[1].status == SubscriptionStatus::New);
     }
     void addOnWithBaseMissingEverywhere() {
         std::vector<SubscriptionRow> rows = {
             row("addon", "active", SubscriptionKind::LegacyLicense, "base-404")};
-        const BssAccount account = holding({"other"});
-        auditSubscriptions(rows, &account);
+        audit(rows, {holding({"other"})});
         CPPUNIT_ASSERT(rows[0].status == SubscriptionStatus::NotImportable);
         CPPUNIT_ASSERT(rows[0].reason == NotImportableReason::AddOnBaseMissing);
         CPPUNIT_ASSERT_EQUAL(std::string("Add-on whose base subscription base-404 is neither in "
@@ -93,8 +99,7 @@ public:
         std::vector<SubscriptionRow> rows = {
             row("addon1", "active", SubscriptionKind::LegacyLicense, "base1"), row("base1"),
             row("addon2", "active", SubscriptionKind::LegacyLicense, "base-in-bss")};
-        const BssAccount account = holding({"base-in-bss"});
-        auditSubscriptions(rows, &account);
+        audit(rows, {holding({"base-in-bss"})});
         CPPUNIT_ASSERT(rows[0].status == SubscriptionStatus::New);
         CPPUNIT_ASSERT(rows[2].status == SubscriptionStatus::New);
     }
@@ -102,7 +107,7 @@ public:
         std::vector<SubscriptionRow> rows = {
             row("base1", "deleted"),
             row("addon1", "active", SubscriptionKind::LegacyLicense, "base1")};
-        auditSubscriptions(rows, nullptr);
+        audit(rows);
         CPPUNIT_ASSERT(rows[1].reason == NotImportableReason::AddOnBaseNotImportable);
         CPPUNIT_ASSERT_EQUAL(
             std::string("Add-on whose base subscription base1 cannot be imported."),
@@ -110,10 +115,22 @@ public:
     }
     void inBssWinsOverExpired() {
         std::vector<SubscriptionRow> rows = {row("old", "expired")};
-        const BssAccount account = holding({"old"});
-        auditSubscriptions(rows, &account);
+        audit(rows, {holding({"old"})});
         CPPUNIT_ASSERT(rows[0].status == SubscriptionStatus::InBss);
         CPPUNIT_ASSERT(rows[0].reason == NotImportableReason::Unset);
+    }
+    void heldByAnotherAccountIsNotImportedTwice() {
+        std::vector<SubscriptionRow> rows = {row("s1"), row("s2")};
+        audit(rows, {holding({"s2"}, 1), holding({"S1"}, 7, "Contoso (duplicate)")});
+        CPPUNIT_ASSERT(rows[0].reason == NotImportableReason::InOtherAccount);
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("Subscription is already in the BSS account 'Contoso (duplicate)'."),
+            rows[0].reasonText);
+        CPPUNIT_ASSERT(rows[1].status == SubscriptionStatus::InBss);
+        // Without an id-matched account the same holds.
+        std::vector<SubscriptionRow> unsynced = {row("s1")};
+        audit(unsynced, {holding({"s1"}, 7, "Other")});
+        CPPUNIT_ASSERT(unsynced[0].reason == NotImportableReason::InOtherAccount);
     }
 };
 
