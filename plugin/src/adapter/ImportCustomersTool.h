@@ -2,6 +2,8 @@
 /// The Import Customers Tool as the host sees it: the bss::sdk::Tool implementation. Routes each
 /// action to its handler and is the exception firewall: only bss::sdk::ToolError leaves handle().
 
+#include "adapter/ToolRuntime.h"
+
 #include <bss/sdk/Tool.h>
 
 #include <atomic>
@@ -24,9 +26,7 @@ public:
     std::string handle(const bss::sdk::ActionRequest& request) override;
 
 private:
-    std::string dispatch(const bss::sdk::ActionRequest& request);
-
-    bss::sdk::HostServices* _services = nullptr;
+    std::unique_ptr<ToolRuntime> _runtime;
     std::atomic<bool> _started{false};
 };
 

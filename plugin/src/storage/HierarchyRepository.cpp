@@ -1,21 +1,18 @@
 #include "storage/HierarchyRepository.h"
 
 #include "domain/hierarchy/HierarchyOrder.h"
+#include "domain/validation/AsciiText.h"
+#include "storage/RelatedAccountsJson.h"
 #include "storage/SqlText.h"
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Data/Transaction.h>
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
-#include <sstream>
 
 using namespace Poco::Data::Keywords;
 
@@ -23,39 +20,6 @@ namespace ict::storage {
 namespace {
 
 using namespace ict::domain;
-
-std::string lowerAscii(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
-std::string relatedAccountsJson(const std::vector<RelatedAccount>& related) {
-    Poco::JSON::Array array;
-    for (const RelatedAccount& account : related) {
-        Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
-        item->set("accountId", account.accountId);
-        item->set("name", account.name);
-        item->set("key", std::string(matchKeyName(account.key)));
-        array.add(item);
-    }
-    std::ostringstream out;
-    array.stringify(out);
-    return out.str();
-}
-
-std::vector<RelatedAccount> parseRelatedAccounts(const std::string& json) {
-    std::vector<RelatedAccount> related;
-    Poco::JSON::Parser parser;
-    Poco::JSON::Array::Ptr array = parser.parse(json).extract<Poco::JSON::Array::Ptr>();
-    for (std::size_t i = 0; i < array->size(); ++i) {
-        Poco::JSON::Object::Ptr item = array->getObject(static_cast<unsigned>(i));
-        related.push_back({item->getValue<Poco::Int64>("accountId"),
-                           item->getValue<std::string>("name"),
-                           parseMatchKey(item->getValue<std::string>("key"))});
-    }
-    return related;
-}
 
 std::string kindsOf(const TenantRow& row) {
     std::set<std::string> kinds;
@@ -71,8 +35,8 @@ std::string kindsOf(const TenantRow& row) {
 class RowWriter {
 public:
     RowWriter(Poco::Data::Session& session, bss::sdk::SqlDialect dialect, const HierarchyKey& key)
-        : _org(key.organizationId), _instance(key.instanceId),
-          _tenant(session), _subscription(session), _reseller(session) {
+        : _org(key.organizationId), _instance(key.instanceId), _tenant(session),
+          _subscription(session), _reseller(session) {
         _tenant << forDialect(dialect,
                               "INSERT INTO ict_tenants VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                               " ?, ?, ?, ?, ?, ?, ?)"),
@@ -101,10 +65,10 @@ public:
         _t.resellerMpnId = row.resellerMpnId;
         _t.placement = tenantPlacementName(row.placement);
         _t.companyName = row.companyName;
-        _t.companyNameKey = lowerAscii(row.companyName);
+        _t.companyNameKey = asciiLower(row.companyName);
         _t.primaryDomain = row.primaryDomain;
         _t.status = tenantStatusName(row.status);
-        _t.related = relatedAccountsJson(row.relatedAccounts);
+        _t.related = relatedAccountsToJson(row.relatedAccounts);
         _t.needsConfirmation = row.needsConfirmation ? 1 : 0;
         _t.confirmationReason = row.confirmationReason;
         _t.idMatched = row.idMatchedAccountId;
@@ -125,7 +89,7 @@ public:
         _t.tenantId = failure.tenantId;
         _t.placement = tenantPlacementName(TenantPlacement::Unset);
         _t.companyName = failure.companyName;
-        _t.companyNameKey = lowerAscii(failure.companyName);
+        _t.companyNameKey = asciiLower(failure.companyName);
         _t.primaryDomain = failure.primaryDomain;
         _t.status = tenantStatusName(TenantStatus::Unset);
         _t.related = "[]";
@@ -219,31 +183,32 @@ void writeHierarchy(RowWriter& writer, const Hierarchy& hierarchy,
 }
 
 void saveState(Poco::Data::Session& session, bss::sdk::SqlDialect dialect, const HierarchyKey& key,
-               const std::string& runId, const std::string& savedAt,
-               const std::optional<std::string>& massUpdateAt) {
+               const SaveStamp& stamp) {
     Poco::Int64 org = key.organizationId, instance = key.instanceId;
-    std::string run = runId, saved = savedAt;
+    std::string run = stamp.runId, saved = stamp.savedAt;
     int existing = 0;
     session << forDialect(dialect, "SELECT COUNT(*) FROM ict_instance_state"
                                    " WHERE organization_id = ? AND instance_id = ?"),
         into(existing), use(org), use(instance), now;
     if (existing == 0) {
-        Poco::Nullable<std::string> mass;
-        if (massUpdateAt)
-            mass = *massUpdateAt;
-        session << forDialect(dialect, "INSERT INTO ict_instance_state VALUES (?, ?, ?, ?, ?)"),
-            use(org), use(instance), use(mass), use(saved), use(run), now;
-    } else if (massUpdateAt) {
-        std::string mass = *massUpdateAt;
-        session << forDialect(dialect, "UPDATE ict_instance_state SET last_mass_update_at = ?,"
-                                       " saved_at = ?, last_run_id = ?"
+        session << forDialect(dialect, "INSERT INTO ict_instance_state (organization_id,"
+                                       " instance_id, saved_at, last_run_id) VALUES (?, ?, ?, ?)"),
+            use(org), use(instance), use(saved), use(run), now;
+    }
+    session << forDialect(dialect, "UPDATE ict_instance_state SET saved_at = ?, last_run_id = ?"
+                                   " WHERE organization_id = ? AND instance_id = ?"),
+        use(saved), use(run), use(org), use(instance), now;
+    if (stamp.massUpdateAt) {
+        std::string mass = *stamp.massUpdateAt;
+        session << forDialect(dialect, "UPDATE ict_instance_state SET last_mass_update_at = ?"
                                        " WHERE organization_id = ? AND instance_id = ?"),
-            use(mass), use(saved), use(run), use(org), use(instance), now;
-    } else {
-        session << forDialect(dialect, "UPDATE ict_instance_state SET saved_at = ?,"
-                                       " last_run_id = ? WHERE organization_id = ? AND"
-                                       " instance_id = ?"),
-            use(saved), use(run), use(org), use(instance), now;
+            use(mass), use(org), use(instance), now;
+    }
+    if (stamp.changesCoveredUntil) {
+        std::string covered = *stamp.changesCoveredUntil;
+        session << forDialect(dialect, "UPDATE ict_instance_state SET changes_covered_until = ?"
+                                       " WHERE organization_id = ? AND instance_id = ?"),
+            use(covered), use(org), use(instance), now;
     }
 }
 
@@ -260,8 +225,7 @@ HierarchyRepository::HierarchyRepository(bss::sdk::Database& database) : _databa
 
 void HierarchyRepository::replaceAll(const HierarchyKey& key, const Hierarchy& hierarchy,
                                      const std::vector<TenantFetchError>& failures,
-                                     const std::string& runId, const std::string& savedAt,
-                                     const std::optional<std::string>& massUpdateAt) {
+                                     const SaveStamp& stamp) {
     const auto dialect = _database.dialect();
     Poco::Data::Session session = _database.session();
     Poco::Data::Transaction transaction(session);
@@ -274,7 +238,7 @@ void HierarchyRepository::replaceAll(const HierarchyKey& key, const Hierarchy& h
     for (const ResellerRow& reseller : hierarchy.resellers)
         writer.reseller(reseller);
     writeHierarchy(writer, hierarchy, failures);
-    saveState(session, dialect, key, runId, savedAt, massUpdateAt);
+    saveState(session, dialect, key, stamp);
     transaction.commit();
 }
 
@@ -282,7 +246,7 @@ void HierarchyRepository::replaceTenants(const HierarchyKey& key,
                                          const std::vector<std::string>& tenantIds,
                                          const Hierarchy& hierarchy,
                                          const std::vector<TenantFetchError>& failures,
-                                         const std::string& runId, const std::string& savedAt) {
+                                         const SaveStamp& stamp) {
     const auto dialect = _database.dialect();
     Poco::Data::Session session = _database.session();
     Poco::Data::Transaction transaction(session);
@@ -304,7 +268,7 @@ void HierarchyRepository::replaceTenants(const HierarchyKey& key,
     for (const ResellerRow& reseller : hierarchy.resellers)
         writer.reseller(reseller);
     writeHierarchy(writer, hierarchy, failures);
-    saveState(session, dialect, key, runId, savedAt, std::nullopt);
+    saveState(session, dialect, key, stamp);
     transaction.commit();
 }
 
@@ -331,7 +295,8 @@ Hierarchy readHierarchy(Poco::Data::Session& session, bss::sdk::SqlDialect diale
                                       " commitment_end_date, auto_renew, parent_subscription_id,"
                                       " entitlement_id, import_status, reason, reason_text"
                                       " FROM ict_subscriptions WHERE organization_id = ? AND"
-                                      " instance_id = ?" + tenantFilter +
+                                      " instance_id = ?" +
+                                          tenantFilter +
                                           " ORDER BY tenant_id, reseller_mpn_id, position"),
             use(org), use(instance);
         for (std::string& id : ids)
@@ -408,7 +373,7 @@ Hierarchy readHierarchy(Poco::Data::Session& session, bss::sdk::SqlDialect diale
         row.companyName = rows.value(3, r).convert<std::string>();
         row.primaryDomain = rows.value(4, r).convert<std::string>();
         row.status = parseTenantStatus(rows.value(5, r).convert<std::string>());
-        row.relatedAccounts = parseRelatedAccounts(rows.value(6, r).convert<std::string>());
+        row.relatedAccounts = relatedAccountsFromJson(rows.value(6, r).convert<std::string>());
         row.needsConfirmation = rows.value(7, r).convert<int>() != 0;
         row.confirmationReason = rows.value(8, r).convert<std::string>();
         row.idMatchedAccountId = rows.value(9, r).convert<Poco::Int64>();
@@ -459,7 +424,8 @@ std::optional<InstanceState> HierarchyRepository::state(const HierarchyKey& key)
     Poco::Int64 org = key.organizationId, instance = key.instanceId;
     Poco::Data::Statement select(session);
     select << forDialect(_database.dialect(),
-                         "SELECT last_mass_update_at, saved_at, last_run_id FROM"
+                         "SELECT last_mass_update_at, saved_at, last_run_id,"
+                         " changes_covered_until FROM"
                          " ict_instance_state WHERE organization_id = ? AND instance_id = ?"),
         use(org), use(instance), now;
     Poco::Data::RecordSet rows(select);
@@ -470,6 +436,8 @@ std::optional<InstanceState> HierarchyRepository::state(const HierarchyKey& key)
         state.lastMassUpdateAt = rows.value(0, 0).convert<std::string>();
     state.savedAt = rows.value(1, 0).convert<std::string>();
     state.lastRunId = rows.value(2, 0).convert<std::string>();
+    if (!rows.value(3, 0).isEmpty())
+        state.changesCoveredUntil = rows.value(3, 0).convert<std::string>();
     return state;
 }
 
@@ -485,10 +453,9 @@ std::vector<TenantFetchError> HierarchyRepository::fetchErrors(const HierarchyKe
     Poco::Data::RecordSet rows(select);
     std::vector<TenantFetchError> errors;
     for (std::size_t r = 0; r < rows.rowCount(); ++r)
-        errors.push_back({rows.value(0, r).convert<std::string>(),
-                          rows.value(1, r).convert<std::string>(),
-                          rows.value(2, r).convert<std::string>(),
-                          rows.value(3, r).convert<std::string>()});
+        errors.push_back(
+            {rows.value(0, r).convert<std::string>(), rows.value(1, r).convert<std::string>(),
+             rows.value(2, r).convert<std::string>(), rows.value(3, r).convert<std::string>()});
     return errors;
 }
 

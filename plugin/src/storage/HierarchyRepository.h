@@ -30,6 +30,17 @@ struct InstanceState {
     std::optional<std::string> lastMassUpdateAt; ///< ISO UTC of the last completed mass run.
     std::string savedAt;                         ///< ISO UTC of the last save of any kind.
     std::string lastRunId;
+    /// ISO UTC start of the last mass run or incremental refresh: every Partner Center change
+    /// before it is in the saved hierarchy, so the next incremental refresh reads from here.
+    std::optional<std::string> changesCoveredUntil;
+};
+
+/// What a save records about the run that made it.
+struct SaveStamp {
+    std::string runId;
+    std::string savedAt;                     ///< ISO UTC, now.
+    std::optional<std::string> massUpdateAt; ///< Set by a mass run only: the new Last Update.
+    std::optional<std::string> changesCoveredUntil; ///< Set by mass and incremental runs.
 };
 
 /// A fetch error for one tenant, kept with its rows so the page can list it.
@@ -44,19 +55,17 @@ class HierarchyRepository {
 public:
     explicit HierarchyRepository(bss::sdk::Database& database);
 
-    /// Replaces the whole saved hierarchy (a mass run). When `massUpdateAt` is set, Last Update
-    /// moves to it. Tenants that failed to fetch are saved as rows with their error, not importable.
+    /// Replaces the whole saved hierarchy (a mass run, or a re-audited merge). Tenants that failed
+    /// to fetch are saved as rows with their error, not importable.
     void replaceAll(const HierarchyKey& key, const domain::Hierarchy& hierarchy,
-                    const std::vector<TenantFetchError>& failures, const std::string& runId,
-                    const std::string& savedAt, const std::optional<std::string>& massUpdateAt);
+                    const std::vector<TenantFetchError>& failures, const SaveStamp& stamp);
 
     /// Replaces the rows of `tenantIds` (every seller's row of each) with those in `hierarchy`,
     /// which holds only those tenants; a tenant absent from `hierarchy` is removed. Resellers in
-    /// `hierarchy` are upserted. Last Update is left as it was (single and incremental runs).
+    /// `hierarchy` are upserted (a single-tenant run).
     void replaceTenants(const HierarchyKey& key, const std::vector<std::string>& tenantIds,
                         const domain::Hierarchy& hierarchy,
-                        const std::vector<TenantFetchError>& failures, const std::string& runId,
-                        const std::string& savedAt);
+                        const std::vector<TenantFetchError>& failures, const SaveStamp& stamp);
 
     /// The whole saved hierarchy, in canonical order; empty when nothing was saved.
     domain::Hierarchy load(const HierarchyKey& key) const;

@@ -41,6 +41,7 @@ std::vector<Migration> toolMigrations(SqlDialect dialect) {
           " last_mass_update_at TEXT,"
           " saved_at TEXT NOT NULL,"
           " last_run_id TEXT NOT NULL,"
+          " changes_covered_until TEXT,"
           " PRIMARY KEY (organization_id, instance_id))",
           "CREATE TABLE ict_resellers ("
           " organization_id BIGINT NOT NULL,"

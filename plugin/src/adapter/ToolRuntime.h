@@ -1,0 +1,32 @@
+#pragma once
+/// What a started tool holds: the host's services and the application objects built on them.
+/// Created by ImportCustomersTool::start(), destroyed by stop(); every action handler gets it.
+
+#include "application/GetHierarchyService.h"
+#include "application/InstanceClients.h"
+#include "gateway/HostLogger.h"
+#include "storage/HierarchyQuery.h"
+#include "storage/HierarchyRepository.h"
+#include "storage/RunRepository.h"
+
+#include <bss/sdk/HostServices.h>
+
+namespace ict::adapter {
+
+struct ToolRuntime {
+    explicit ToolRuntime(bss::sdk::HostServices& hostServices);
+
+    bss::sdk::HostServices& services;
+    gateway::HostLogger gatewayLogger;
+    application::InstanceClients clients;
+    application::GetHierarchyService getHierarchy;
+    storage::HierarchyRepository hierarchy;
+    storage::HierarchyQuery hierarchyQuery;
+    storage::RunRepository runs;
+};
+
+/// Client tunables from the environment (ICT_PC_REQUESTS_PER_MINUTE, ICT_PC_MAX_IN_FLIGHT,
+/// ICT_PC_MAX_ATTEMPTS, ICT_PC_BACKOFF_MS, ICT_PC_TIMEOUT_MS), defaults otherwise.
+gateway::ClientOptions clientOptionsFromEnvironment();
+
+} // namespace ict::adapter

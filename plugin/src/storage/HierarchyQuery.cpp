@@ -1,0 +1,220 @@
+#include "storage/HierarchyQuery.h"
+
+#include "domain/validation/AsciiText.h"
+#include "storage/RelatedAccountsJson.h"
+#include "storage/SqlText.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+
+#include <algorithm>
+
+using namespace Poco::Data::Keywords;
+
+namespace ict::storage {
+namespace {
+
+using namespace ict::domain;
+
+/// The text as a LIKE pattern matching itself literally ('\' is the escape character).
+std::string likeLiteral(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+struct Where {
+    std::string sql;
+    std::vector<std::string> params;
+
+    void add(const std::string& condition, const std::string& param) {
+        sql += " AND " + condition;
+        params.push_back(param);
+    }
+};
+
+Where whereOf(const TenantQuery& query) {
+    Where where;
+    if (!query.name.empty())
+        where.add("t.company_name_key LIKE ? ESCAPE '\\'",
+                  "%" + likeLiteral(asciiLower(query.name)) + "%");
+    if (!query.domain.empty())
+        where.add("LOWER(t.primary_domain) LIKE ? ESCAPE '\\'",
+                  "%" + likeLiteral(asciiLower(query.domain)) + "%");
+    if (!query.tenantId.empty())
+        where.add("t.tenant_id LIKE ? ESCAPE '\\'", likeLiteral(asciiLower(query.tenantId)) + "%");
+    if (query.status == "error")
+        where.sql += " AND t.fetch_error <> ''";
+    else if (!query.status.empty())
+        where.add("t.status = ?", query.status);
+    if (!query.placement.empty())
+        where.add("t.placement = ?", query.placement);
+    if (!query.resellerMpnId.empty())
+        where.add("t.reseller_mpn_id = ?", query.resellerMpnId);
+    if (!query.subscriptionKind.empty())
+        where.add("t.subscription_kinds LIKE ? ESCAPE '\\'",
+                  "%," + likeLiteral(query.subscriptionKind) + ",%");
+    if (query.importableOnly)
+        where.sql += " AND t.importable = 1";
+    return where;
+}
+
+std::string orderOf(const TenantQuery& query) {
+    std::string column;
+    switch (query.sort) {
+    case TenantSort::Domain:
+        column = "t.primary_domain";
+        break;
+    case TenantSort::TenantId:
+        column = "t.tenant_id";
+        break;
+    case TenantSort::Status:
+        column = "t.status";
+        break;
+    case TenantSort::Reseller:
+        column = "reseller_name";
+        break;
+    case TenantSort::Subscriptions:
+        column = "t.pc_subscription_count";
+        break;
+    case TenantSort::Name:
+    case TenantSort::Unset:
+        column = "t.company_name_key";
+        break;
+    }
+    const std::string direction = query.descending ? " DESC" : " ASC";
+    return " ORDER BY " + column + direction + ", t.tenant_id" + direction + ", t.reseller_mpn_id" +
+           direction;
+}
+
+} // namespace
+
+TenantSort parseTenantSort(const std::string& name) {
+    if (name == "name")
+        return TenantSort::Name;
+    if (name == "domain")
+        return TenantSort::Domain;
+    if (name == "tenantId")
+        return TenantSort::TenantId;
+    if (name == "status")
+        return TenantSort::Status;
+    if (name == "reseller")
+        return TenantSort::Reseller;
+    if (name == "subscriptions")
+        return TenantSort::Subscriptions;
+    return TenantSort::Unset;
+}
+
+HierarchyQuery::HierarchyQuery(bss::sdk::Database& database) : _database(database) {}
+
+TenantPage HierarchyQuery::tenants(const HierarchyKey& key, const TenantQuery& query) const {
+    Poco::Data::Session session = _database.session();
+    const auto dialect = _database.dialect();
+    Poco::Int64 org = key.organizationId, instance = key.instanceId;
+    Where where = whereOf(query);
+    TenantPage page;
+    {
+        Poco::Data::Statement count(session);
+        count << forDialect(dialect, "SELECT COUNT(*) FROM ict_tenants t WHERE"
+                                     " t.organization_id = ? AND t.instance_id = ?" +
+                                         where.sql),
+            use(org), use(instance);
+        for (std::string& param : where.params)
+            count, use(param);
+        Poco::Int64 total = 0;
+        count, into(total);
+        count.execute();
+        page.total = static_cast<std::size_t>(total);
+    }
+    Poco::Int64 limit = static_cast<Poco::Int64>(std::clamp<std::size_t>(query.limit, 1, 500));
+    Poco::Int64 offset = static_cast<Poco::Int64>(query.offset);
+    Poco::Data::Statement select(session);
+    select << forDialect(dialect,
+                         "SELECT t.tenant_id, t.reseller_mpn_id, t.placement, t.company_name,"
+                         " t.primary_domain, t.status, t.related_accounts, t.needs_confirmation,"
+                         " t.confirmation_reason, t.id_matched_account_id,"
+                         " t.pc_subscription_count, t.bss_subscription_count, t.importable,"
+                         " t.not_importable_reason, t.fetch_error,"
+                         " COALESCE(r.name, '') AS reseller_name FROM ict_tenants t"
+                         " LEFT JOIN ict_resellers r ON r.organization_id = t.organization_id"
+                         " AND r.instance_id = t.instance_id AND r.mpn_id = t.reseller_mpn_id"
+                         " WHERE t.organization_id = ? AND t.instance_id = ?" +
+                             where.sql + orderOf(query) + " LIMIT ? OFFSET ?"),
+        use(org), use(instance);
+    for (std::string& param : where.params)
+        select, use(param);
+    select, use(limit), use(offset);
+    select.execute();
+    Poco::Data::RecordSet rows(select);
+    for (std::size_t r = 0; r < rows.rowCount(); ++r) {
+        TenantListRow item;
+        TenantRow& row = item.row;
+        row.tenantId = rows.value(0, r).convert<std::string>();
+        row.resellerMpnId = rows.value(1, r).convert<std::string>();
+        row.placement = parseTenantPlacement(rows.value(2, r).convert<std::string>());
+        row.companyName = rows.value(3, r).convert<std::string>();
+        row.primaryDomain = rows.value(4, r).convert<std::string>();
+        row.status = parseTenantStatus(rows.value(5, r).convert<std::string>());
+        row.relatedAccounts = relatedAccountsFromJson(rows.value(6, r).convert<std::string>());
+        row.needsConfirmation = rows.value(7, r).convert<int>() != 0;
+        row.confirmationReason = rows.value(8, r).convert<std::string>();
+        row.idMatchedAccountId = rows.value(9, r).convert<Poco::Int64>();
+        row.partnerCenterSubscriptionCount = rows.value(10, r).convert<Poco::Int64>();
+        row.bssSubscriptionCount = rows.value(11, r).convert<Poco::Int64>();
+        row.importable = rows.value(12, r).convert<int>() != 0;
+        row.notImportableReason = rows.value(13, r).convert<std::string>();
+        item.fetchError = rows.value(14, r).convert<std::string>();
+        item.resellerName = rows.value(15, r).convert<std::string>();
+        page.rows.push_back(std::move(item));
+    }
+    return page;
+}
+
+std::vector<ResellerSummary> HierarchyQuery::resellers(const HierarchyKey& key) const {
+    Poco::Data::Session session = _database.session();
+    Poco::Int64 org = key.organizationId, instance = key.instanceId;
+    Poco::Data::Statement select(session);
+    select << forDialect(_database.dialect(),
+                         "SELECT r.mpn_id, r.tenant_id, r.name, r.name_source,"
+                         " (SELECT COUNT(*) FROM ict_tenants t WHERE"
+                         " t.organization_id = r.organization_id AND"
+                         " t.instance_id = r.instance_id AND t.reseller_mpn_id = r.mpn_id)"
+                         " FROM ict_resellers r WHERE r.organization_id = ? AND"
+                         " r.instance_id = ? ORDER BY LOWER(r.name), r.mpn_id"),
+        use(org), use(instance), now;
+    Poco::Data::RecordSet rows(select);
+    std::vector<ResellerSummary> resellers;
+    for (std::size_t r = 0; r < rows.rowCount(); ++r)
+        resellers.push_back(
+            {rows.value(0, r).convert<std::string>(), rows.value(1, r).convert<std::string>(),
+             rows.value(2, r).convert<std::string>(), rows.value(3, r).convert<std::string>(),
+             rows.value(4, r).convert<std::size_t>()});
+    return resellers;
+}
+
+std::vector<SubscriptionRow> HierarchyQuery::subscriptions(const HierarchyKey& key,
+                                                           const std::string& tenantId,
+                                                           const std::string& resellerMpnId) const {
+    HierarchyRepository repository(_database);
+    const Hierarchy hierarchy = repository.loadTenants(key, {tenantId});
+    auto pick = [&](const std::vector<TenantRow>& rows) -> const TenantRow* {
+        for (const TenantRow& row : rows)
+            if (row.resellerMpnId == resellerMpnId)
+                return &row;
+        return nullptr;
+    };
+    const TenantRow* found = pick(hierarchy.directTenants);
+    if (!found)
+        found = pick(hierarchy.unassignedTenants);
+    for (const ResellerRow& reseller : hierarchy.resellers)
+        if (!found)
+            found = pick(reseller.endCustomers);
+    return found ? found->subscriptions : std::vector<SubscriptionRow>{};
+}
+
+} // namespace ict::storage
