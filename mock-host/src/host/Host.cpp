@@ -28,6 +28,10 @@ Host::Host(HostOptions options)
     _logger.info("host schema at version " + std::to_string(version) + " (" +
                  _database->spec().connector + ")");
     _jobs = std::make_unique<JobQueue>(_clock, _logger);
+    // Commands that load no tools (enable-tool, instance, ...) still get the demo data set;
+    // loadTools() seeds again to enable the tools it found.
+    if (_options.seedDemo)
+        seedDemo();
 }
 
 Host::~Host() {
@@ -42,7 +46,7 @@ const LoadResult& Host::loadTools() {
         PluginLoader loader(_logger);
         _loadResult = loader.loadDirectory(_options.pluginDir);
     }
-    if (_options.seedDemo)
+    if (_options.seedDemo && !_loadResult.tools.empty())
         seedDemo();
     return _loadResult;
 }

@@ -10,8 +10,10 @@
 #include <Poco/File.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <set>
+#include <stdexcept>
 
 namespace mockhost {
 namespace {
@@ -95,6 +97,10 @@ LoadedTool loadFile(const std::string& path, const std::string& name) {
 } // namespace
 
 LoadResult PluginLoader::loadDirectory(const std::string& directory) {
+    // glibc may keep a library mapped after dlclose, so a second load would see stale statics.
+    static std::atomic<bool> loaded{false};
+    if (loaded.exchange(true))
+        throw std::logic_error("tool libraries are loaded once per process");
     LoadResult result;
     if (!Poco::File(directory).exists() || !Poco::File(directory).isDirectory()) {
         _logger.warning("plugin folder '" + directory + "' does not exist; no tools loaded");

@@ -22,6 +22,7 @@ public:
     explicit PluginLoader(bss::sdk::Logger& logger) : _logger(logger) {}
 
     /// Tries every regular file of `directory`. A missing folder is logged and yields nothing.
+    /// Throws std::logic_error when called a second time in the process.
     LoadResult loadDirectory(const std::string& directory);
 
 private:
