@@ -47,7 +47,12 @@ std::optional<UserRow> readUser(HostDatabase& database, const std::string& where
 std::optional<UserRecord> UserDirectory::authenticate(const std::string& login,
                                                       const std::string& password) {
     auto row = readUser(_database, "login = ?", bind(login));
-    if (!row || !PasswordHasher::verify(password, row->salt, row->hash))
+    if (!row) {
+        // Hash anyway so an unknown login takes as long as a wrong password.
+        PasswordHasher::hash(password, "0000000000000000");
+        return std::nullopt;
+    }
+    if (!PasswordHasher::verify(password, row->salt, row->hash))
         return std::nullopt;
     return row->record;
 }

@@ -2,7 +2,6 @@
 
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/NameValueCollection.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/StringTokenizer.h>
 #include <Poco/URI.h>
 
@@ -31,10 +30,16 @@ HttpExchange::HttpExchange(HttpServices& services, Poco::Net::HTTPServerRequest&
 }
 
 std::string HttpExchange::body() {
-    const std::streamsize limit = 1 << 20;
+    const std::size_t limit = 1 << 20;
     std::string text;
-    Poco::StreamCopier::copyToString(_request.stream(), text);
-    if (static_cast<std::streamsize>(text.size()) > limit)
+    // Read at most one byte past the limit, so an oversized body is refused without buffering it.
+    std::vector<char> buffer(64 * 1024);
+    std::istream& in = _request.stream();
+    while (in && text.size() <= limit) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        text.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
+    }
+    if (text.size() > limit)
         throw ToolError(ErrorCode::InvalidInput, "The request body exceeds 1 MiB.", "body");
     return text.empty() ? "{}" : text;
 }

@@ -25,6 +25,7 @@ const std::string kTool = "import-customers";
 struct Answer {
     int status = 0;
     std::string body;
+    std::string setCookie;
     Poco::JSON::Object::Ptr json() const {
         return Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
     }
@@ -50,6 +51,7 @@ public:
         std::istream& in = session.receiveResponse(response);
         Answer answer;
         answer.status = response.getStatus();
+        answer.setCookie = response.get("Set-Cookie", "");
         Poco::StreamCopier::copyToString(in, answer.body);
         std::vector<Poco::Net::HTTPCookie> cookies;
         response.getCookies(cookies);
@@ -66,6 +68,10 @@ public:
         const Answer answer = call("POST", "/api/login",
                                    "{\"login\":\"" + user + "\",\"password\":\"demo-password\"}");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(answer.body, 200, answer.status);
+        CPPUNIT_ASSERT_MESSAGE(answer.setCookie,
+                               answer.setCookie.find("SameSite=Strict") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(answer.setCookie,
+                               answer.setCookie.find("HttpOnly") != std::string::npos);
     }
 
     std::vector<std::string> toolIds() {

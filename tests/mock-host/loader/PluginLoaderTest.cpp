@@ -36,6 +36,9 @@ class PluginLoaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(refusesAnotherAbiMajorNamingBothValues);
     CPPUNIT_TEST(refusesALibraryWithoutCreateExport);
     CPPUNIT_TEST(refusesATextFileNamedLikeALibrary);
+    CPPUNIT_TEST(refusesANewerAbiMinorNamingBothValues);
+    CPPUNIT_TEST(refusesAnotherBuildFingerprint);
+    CPPUNIT_TEST(refusesACreateThatReturnsNull);
     CPPUNIT_TEST(logsEveryRefusalByFileName);
     CPPUNIT_TEST(missingFolderLoadsNothingAndRunsOn);
     CPPUNIT_TEST_SUITE_END();
@@ -53,8 +56,12 @@ public:
         CPPUNIT_ASSERT_MESSAGE(line, contains(line, "file libimport_customers_tool.so"));
         // Only the real tool loads.
         CPPUNIT_ASSERT_EQUAL(std::string(""), lineStartingWith(result.out, "loaded wrong-abi"));
-        CPPUNIT_ASSERT_EQUAL(std::string(""),
-                             lineStartingWith(result.out, "loaded missing-create"));
+        std::istringstream lines(result.out);
+        std::string each;
+        int loaded = 0;
+        while (std::getline(lines, each))
+            loaded += each.rfind("loaded ", 0) == 0 ? 1 : 0;
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(result.out, 1, loaded);
     }
 
     void refusesAnotherAbiMajorNamingBothValues() {
@@ -85,10 +92,42 @@ public:
         CPPUNIT_ASSERT_MESSAGE(line, contains(line, "not a loadable library"));
     }
 
+    void refusesANewerAbiMinorNamingBothValues() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        const std::string line = lineStartingWith(result.out, "refused libfixture_newer_minor.so:");
+        CPPUNIT_ASSERT_MESSAGE(result.out, !line.empty());
+        const std::string host =
+            std::to_string(bss::sdk::kAbiMajor) + "." + std::to_string(bss::sdk::kAbiMinor);
+        const std::string plugin =
+            std::to_string(bss::sdk::kAbiMajor) + "." + std::to_string(bss::sdk::kAbiMinor + 1);
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "ABI minor too new"));
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "plugin has ABI " + plugin));
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "host has ABI " + host));
+    }
+
+    void refusesAnotherBuildFingerprint() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        const std::string line =
+            lineStartingWith(result.out, "refused libfixture_other_fingerprint.so:");
+        CPPUNIT_ASSERT_MESSAGE(result.out, !line.empty());
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "build fingerprint mismatch"));
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "'gcc-0,cxx11abi=0,cxx=0'"));
+        CPPUNIT_ASSERT_MESSAGE(
+            line, contains(line, std::string("host has '") + BSS_SDK_BUILD_FINGERPRINT + "'"));
+    }
+
+    void refusesACreateThatReturnsNull() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        const std::string line = lineStartingWith(result.out, "refused libfixture_null_create.so:");
+        CPPUNIT_ASSERT_MESSAGE(result.out, !line.empty());
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "bss_tool_create returned null"));
+    }
+
     void logsEveryRefusalByFileName() {
         const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
-        for (const char* file :
-             {"libfixture_wrong_abi.so", "libfixture_missing_create.so", "libnot_a_plugin.so"})
+        for (const char* file : {"libfixture_wrong_abi.so", "libfixture_newer_minor.so",
+                                 "libfixture_other_fingerprint.so", "libfixture_null_create.so",
+                                 "libfixture_missing_create.so", "libnot_a_plugin.so"})
             CPPUNIT_ASSERT_MESSAGE(
                 result.err,
                 contains(result.err, std::string("refused plugin file '") + file + "'"));
