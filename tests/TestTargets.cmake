@@ -2,3 +2,14 @@
 ict_add_test_runner(ict_domain_tests domain plugin/domain LIBS ict_domain)
 # Plugin: the Partner Center client (parsers offline; the client against the emulator over TLS).
 ict_add_test_runner(ict_gateway_tests gateway plugin/gateway LIBS ict_core)
+# Mock host: loader (own processes), schema, services and HTTP, on SQLite and PostgreSQL.
+set(MOCK_HOST_FIXTURE_PLUGIN_DIR ${CMAKE_BINARY_DIR}/fixture-plugins)
+add_subdirectory(mock-host/fixtures)
+ict_add_test_runner(mock_host_tests host mock-host LIBS mock_host_core DIALECTS
+  EXTRA_SOURCES support/TestDatabase.cpp support/CommandRunner.cpp)
+if(TARGET mock_host_tests)
+  add_dependencies(mock_host_tests mock-host import_customers_tool mock_host_fixture_plugins)
+  target_compile_definitions(mock_host_tests PRIVATE
+    MOCK_HOST_FIXTURE_PLUGIN_DIR="${MOCK_HOST_FIXTURE_PLUGIN_DIR}"
+    ICT_TEST_TOOL_VERSION="${PROJECT_VERSION}")
+endif()

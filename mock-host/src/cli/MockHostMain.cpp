@@ -1,0 +1,68 @@
+#include "cli/Commands.h"
+
+#include <bss/sdk/ToolError.h>
+
+#include <Poco/Exception.h>
+
+#include <iostream>
+
+namespace mockhost {
+
+int runHelp() {
+    std::cout
+        << "mock-host [command] [options]\n"
+           "Commands:\n"
+           "  serve (default)   open the database, load and start tools, serve HTTP\n"
+           "                    --port N (8080; 0 = any free port) --web-root DIR\n"
+           "  action --login L <toolId> <action> [json]   call an action as user L\n"
+           "  plugins           load the plugin folder and list loaded and refused files\n"
+           "  enable-tool --org NAME --tool ID [--disable]\n"
+           "  instance add|update --org NAME --name N --csp-model direct|indirect|both\n"
+           "           --pc-url URL --login-url URL [--ca-bundle PEM] --partner-tenant ID\n"
+           "           --app-id ID --secret S [--refresh-token T --refresh-token-expires ISO]\n"
+           "  product add --org NAME --name N --sku S --offer ID [--offer ID]...\n"
+           "           [--plan cycle:term:priceMinor:currency]...\n"
+           "  user add --org NAME --login L --password P [--display-name D] [--role R]...\n"
+           "Common options: --db sqlite:<path>|postgresql:<key=value ...> (sqlite:var/host.db)\n"
+           "  --plugins DIR  --schema-dir DIR  --seed-demo  --clock 2026-01-31T10:00:00Z\n"
+           "  --log-file FILE  --quiet  --demo-pc-url URL  --demo-login-url URL\n";
+    return 0;
+}
+
+int runMockHost(int argc, char** argv) {
+    try {
+        const CommandLine line = CommandLine::parse(argc, argv);
+        const std::string& command = line.command();
+        if (command == "help" || line.has("help"))
+            return runHelp();
+        if (command == "serve")
+            return runServe(line);
+        if (command == "action")
+            return runAction(line);
+        if (command == "plugins")
+            return runPlugins(line);
+        if (command == "enable-tool")
+            return runEnableTool(line);
+        if (command == "instance")
+            return runInstance(line);
+        if (command == "product")
+            return runProduct(line);
+        if (command == "user")
+            return runUser(line);
+        return runHelp();
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "mock-host: " << e.what() << "\n";
+        return 2;
+    } catch (const bss::sdk::ToolError& e) {
+        std::cerr << "mock-host: " << bss::sdk::errorCodeName(e.code()) << ": " << e.what() << "\n";
+        return 1;
+    } catch (const Poco::Exception& e) {
+        std::cerr << "mock-host: " << e.displayText() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "mock-host: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+} // namespace mockhost

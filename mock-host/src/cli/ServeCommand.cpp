@@ -1,0 +1,58 @@
+#include "cli/Commands.h"
+#include "host/Host.h"
+#include "http/ApiServer.h"
+#include "seed/DemoSeed.h"
+
+#include <Poco/NumberParser.h>
+
+#include <csignal>
+#include <iostream>
+#include <pthread.h>
+
+namespace mockhost {
+namespace {
+
+unsigned short parsePort(const std::string& text) {
+    unsigned value = 0;
+    if (!Poco::NumberParser::tryParseUnsigned(text, value) || value > 65535)
+        throw std::invalid_argument("--port: '" + text + "' is not a port number (0-65535)");
+    return static_cast<unsigned short>(value);
+}
+
+} // namespace
+
+int runServe(const CommandLine& line) {
+    line.allowOnly({"port", "web-root"});
+    const unsigned short port = parsePort(line.value("port", "8080"));
+    // Block the stop signals before any thread starts, so every thread inherits the mask and
+    // only sigwait below receives them.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    Host host(line.hostOptions());
+    host.loadTools();
+    host.startTools();
+    ApiServer server(host, port, line.value("web-root", "web"));
+    server.start();
+    host.logger().info("serving on http://127.0.0.1:" + std::to_string(server.port()) + "/");
+    if (host.options().seedDemo) {
+        for (const DemoLogin& login : DemoSeed::logins())
+            host.logger().info("demo log-in: " + login.login + " / " + kDemoPassword + " (" +
+                               login.organization + ", " + login.role + ")");
+    }
+    // Tests read the port from this line.
+    std::cout << "listening on http://127.0.0.1:" << server.port() << "/" << std::endl;
+
+    int received = 0;
+    sigwait(&stopSignals, &received);
+    host.logger().info(std::string("stopping on ") + (received == SIGINT ? "SIGINT" : "SIGTERM"));
+    server.stop();
+    host.stopTools();
+    host.logger().info("stopped");
+    return 0;
+}
+
+} // namespace mockhost

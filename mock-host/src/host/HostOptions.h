@@ -1,0 +1,22 @@
+#pragma once
+/// Options common to every mock-host command.
+#include "db/DatabaseSpec.h"
+
+#include <optional>
+#include <string>
+
+namespace mockhost {
+
+struct HostOptions {
+    std::string db = kDefaultDatabaseOption;      ///< --db
+    std::string pluginDir = MOCK_HOST_PLUGIN_DIR; ///< --plugins
+    std::string schemaDir = MOCK_HOST_SCHEMA_DIR; ///< --schema-dir
+    bool seedDemo = false;                        ///< --seed-demo
+    std::optional<std::string> clock;             ///< --clock 2026-01-31T10:00:00Z
+    std::string logFile;                          ///< --log-file
+    bool quiet = false;                           ///< --quiet: warnings and errors only
+    std::string demoPartnerCenterUrl = "https://127.0.0.1:8443"; ///< --demo-pc-url
+    std::string demoLoginUrl = "https://127.0.0.1:8443";         ///< --demo-login-url
+};
+
+} // namespace mockhost

@@ -1,0 +1,118 @@
+#include "http/ApiServer.h"
+
+#include "http/Handlers.h"
+
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/URI.h>
+
+using bss::sdk::ErrorCode;
+using bss::sdk::ToolError;
+using Poco::Net::HTTPRequest;
+
+namespace mockhost {
+namespace {
+
+using Handler = void (*)(HttpExchange&);
+
+/// Picks the handler for method and path; null when none matches.
+Handler route(const std::string& method, const std::vector<std::string>& s) {
+    const bool get = method == HTTPRequest::HTTP_GET;
+    const bool post = method == HTTPRequest::HTTP_POST;
+    if (s.empty() || s[0] != "api")
+        return get ? handleStaticFile : nullptr;
+    if (s.size() == 2 && post && s[1] == "login")
+        return handleLogin;
+    if (s.size() == 2 && post && s[1] == "logout")
+        return handleLogout;
+    if (s.size() == 2 && get && s[1] == "me")
+        return handleMe;
+    if (s.size() == 2 && get && s[1] == "tools")
+        return handleListTools;
+    if (s.size() == 5 && post && s[1] == "tools" && s[3] == "actions")
+        return handleToolAction;
+    if (s.size() == 3 && get && s[1] == "jobs")
+        return handleJobStatus;
+    if (s.size() == 4 && post && s[1] == "jobs" && s[3] == "cancel")
+        return handleJobCancel;
+    if (s.size() == 5 && post && s[1] == "admin" && s[2] == "tools" && s[4] == "enablement")
+        return handleToolEnablement;
+    return nullptr;
+}
+
+class RequestHandler : public Poco::Net::HTTPRequestHandler {
+public:
+    explicit RequestHandler(HttpServices& services) : _services(services) {}
+    void handleRequest(Poco::Net::HTTPServerRequest& request,
+                       Poco::Net::HTTPServerResponse& response) override {
+        HttpExchange exchange(_services, request, response);
+        try {
+            Handler handler = route(request.getMethod(), exchange.segments());
+            if (!handler)
+                throw ToolError(ErrorCode::NotFound, "No endpoint " + request.getMethod() + " " +
+                                                         Poco::URI(request.getURI()).getPath());
+            handler(exchange);
+        } catch (const ToolError& e) {
+            if (!response.sent())
+                exchange.sendError(e);
+        } catch (const std::exception& e) {
+            _services.host.logger().error("request " + exchange.requestId() + " " +
+                                          request.getMethod() + " " + request.getURI() +
+                                          " failed: " + e.what());
+            if (!response.sent())
+                exchange.sendError(ToolError(ErrorCode::Internal, "Internal error (request " +
+                                                                      exchange.requestId() + ")."));
+        }
+    }
+
+private:
+    HttpServices& _services;
+};
+
+class RequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    explicit RequestHandlerFactory(HttpServices services) : _services(std::move(services)) {}
+    Poco::Net::HTTPRequestHandler*
+    createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+        return new RequestHandler(_services);
+    }
+
+private:
+    HttpServices _services;
+};
+
+} // namespace
+
+ApiServer::ApiServer(Host& host, unsigned short port, std::string webRoot)
+    : _host(host), _gateway(host), _webRoot(std::move(webRoot)), _requestedPort(port) {}
+
+ApiServer::~ApiServer() {
+    stop();
+}
+
+void ApiServer::start() {
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", _requestedPort));
+    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(16);
+    params->setKeepAlive(true);
+    _server = std::make_unique<Poco::Net::HTTPServer>(
+        new RequestHandlerFactory(HttpServices{_host, _gateway, _sessions, _webRoot}), socket,
+        params);
+    _server->start();
+}
+
+void ApiServer::stop() {
+    if (_server) {
+        _server->stopAll(true);
+        _server.reset();
+    }
+}
+
+unsigned short ApiServer::port() const {
+    return _server ? _server->port() : _requestedPort;
+}
+
+} // namespace mockhost

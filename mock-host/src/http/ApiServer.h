@@ -1,0 +1,35 @@
+#pragma once
+/// The host's HTTP server on 127.0.0.1: the JSON API under /api and static pages from a web root.
+///
+/// Lifetime: start() binds and serves on Poco's thread pool; stop() stops accepting and waits
+/// for running requests. The Host must outlive the server.
+#include "host/ToolGateway.h"
+#include "http/SessionStore.h"
+
+#include <Poco/Net/HTTPServer.h>
+
+#include <memory>
+#include <string>
+
+namespace mockhost {
+
+class ApiServer {
+public:
+    /// @param port 0 picks a free port (see port()).
+    /// @param webRoot folder of static pages served for GET outside /api; may not exist.
+    ApiServer(Host& host, unsigned short port, std::string webRoot);
+    ~ApiServer();
+    void start();
+    void stop();
+    unsigned short port() const;
+
+private:
+    Host& _host;
+    ToolGateway _gateway;
+    SessionStore _sessions;
+    std::string _webRoot;
+    unsigned short _requestedPort;
+    std::unique_ptr<Poco::Net::HTTPServer> _server;
+};
+
+} // namespace mockhost

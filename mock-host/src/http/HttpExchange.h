@@ -1,0 +1,60 @@
+#pragma once
+/// One HTTP request and its answer, with what every handler needs: JSON in and out, the
+/// caller from the session cookie, and the host's services.
+#include "host/ToolGateway.h"
+#include "http/SessionStore.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+
+#include <string>
+#include <vector>
+
+namespace mockhost {
+
+inline constexpr const char* kSessionCookie = "mockhost_session";
+
+struct HttpServices {
+    Host& host;
+    ToolGateway& gateway;
+    SessionStore& sessions;
+    std::string webRoot;
+};
+
+class HttpExchange {
+public:
+    HttpExchange(HttpServices& services, Poco::Net::HTTPServerRequest& request,
+                 Poco::Net::HTTPServerResponse& response);
+
+    HttpServices& services() { return _services; }
+    Poco::Net::HTTPServerRequest& request() { return _request; }
+    Poco::Net::HTTPServerResponse& response() { return _response; }
+    /// Path split on '/', without empty parts: "/api/tools/x" -> {"api","tools","x"}.
+    const std::vector<std::string>& segments() const { return _segments; }
+    const std::string& requestId() const { return _requestId; }
+
+    /// The request body ("{}" when empty); at most 1 MiB, else ToolError(InvalidInput).
+    std::string body();
+    /// The body as a JSON object; ToolError(InvalidInput) otherwise.
+    Poco::JSON::Object::Ptr jsonBody();
+    /// The logged-in caller; ToolError(Unauthenticated) without a live session.
+    bss::sdk::CallContext caller();
+    /// The session id from the cookie, or empty.
+    std::string sessionId();
+
+    void sendJson(int status, const std::string& json);
+    void sendError(const bss::sdk::ToolError& error);
+
+private:
+    HttpServices& _services;
+    Poco::Net::HTTPServerRequest& _request;
+    Poco::Net::HTTPServerResponse& _response;
+    std::vector<std::string> _segments;
+    std::string _requestId;
+};
+
+/// Object -> JSON text.
+std::string toJsonText(const Poco::JSON::Object& object);
+
+} // namespace mockhost

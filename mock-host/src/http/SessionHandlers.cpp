@@ -1,0 +1,70 @@
+#include "http/Handlers.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/Net/HTTPCookie.h>
+
+using bss::sdk::ErrorCode;
+using bss::sdk::ToolError;
+
+namespace mockhost {
+
+void handleLogin(HttpExchange& exchange) {
+    Poco::JSON::Object::Ptr body = exchange.jsonBody();
+    const std::string login = body->optValue<std::string>("login", "");
+    const std::string password = body->optValue<std::string>("password", "");
+    if (login.empty())
+        throw ToolError(ErrorCode::InvalidInput, "login is required.", "login");
+    auto user = exchange.services().host.users().authenticate(login, password);
+    if (!user) {
+        exchange.services().host.logger().warning("failed log-in for '" + login + "'");
+        throw ToolError(ErrorCode::Unauthenticated, "Wrong login or password.");
+    }
+    const std::string id = exchange.services().sessions.create(user->user.id);
+    Poco::Net::HTTPCookie cookie(kSessionCookie, id);
+    cookie.setPath("/");
+    cookie.setHttpOnly(true);
+    // Strict keeps other sites from riding the session on a POST (CSRF).
+    cookie.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
+    cookie.setMaxAge(static_cast<int>(exchange.services().sessions.lifetime().count()));
+    exchange.response().addCookie(cookie);
+    Poco::JSON::Object answer;
+    answer.set("login", user->user.login);
+    answer.set("displayName", user->user.displayName);
+    exchange.sendJson(200, toJsonText(answer));
+}
+
+void handleLogout(HttpExchange& exchange) {
+    const std::string id = exchange.sessionId();
+    if (!id.empty())
+        exchange.services().sessions.remove(id);
+    Poco::Net::HTTPCookie cookie(kSessionCookie, "");
+    cookie.setPath("/");
+    cookie.setHttpOnly(true);
+    cookie.setMaxAge(0);
+    exchange.response().addCookie(cookie);
+    exchange.sendJson(200, "{\"loggedOut\":true}");
+}
+
+void handleMe(HttpExchange& exchange) {
+    const bss::sdk::CallContext caller = exchange.caller();
+    Poco::JSON::Object::Ptr user = new Poco::JSON::Object;
+    user->set("id", caller.user.id);
+    user->set("login", caller.user.login);
+    user->set("displayName", caller.user.displayName);
+    Poco::JSON::Object::Ptr org = new Poco::JSON::Object;
+    org->set("id", caller.organization.id);
+    org->set("name", caller.organization.name);
+    org->set("kind", std::string(bss::sdk::organizationKindName(caller.organization.kind)));
+    if (caller.organization.parentId)
+        org->set("parentId", *caller.organization.parentId);
+    Poco::JSON::Array::Ptr permissions = new Poco::JSON::Array;
+    for (const std::string& permission : caller.permissions)
+        permissions->add(permission);
+    Poco::JSON::Object answer;
+    answer.set("user", user);
+    answer.set("organization", org);
+    answer.set("permissions", permissions);
+    exchange.sendJson(200, toJsonText(answer));
+}
+
+} // namespace mockhost

@@ -1,0 +1,133 @@
+#include "loader/PluginLoader.h"
+
+#include <bss/sdk/AbiInfo.h>
+#include <bss/sdk/Version.h>
+
+#include <boost/dll/import.hpp>
+#include <boost/dll/shared_library.hpp>
+
+#include <Poco/DirectoryIterator.h>
+#include <Poco/File.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <set>
+#include <stdexcept>
+
+namespace mockhost {
+namespace {
+
+namespace dll = boost::dll;
+
+struct Refusal {
+    std::string reason;
+};
+
+std::string abiText(std::uint32_t major, std::uint32_t minor) {
+    return std::to_string(major) + "." + std::to_string(minor);
+}
+
+std::string orEmpty(const char* text) {
+    return text ? text : "";
+}
+
+/// Checks the plugin's AbiInfo against this host; throws Refusal naming both values.
+void checkAbi(const bss::sdk::AbiInfo* info) {
+    if (!info)
+        throw Refusal{"bss_tool_abi_info returned null"};
+    // Only the fields both sides know are read; a shorter struct is an older, unknown layout.
+    if (info->structSize < offsetof(bss::sdk::AbiInfo, buildFingerprint) + sizeof(const char*))
+        throw Refusal{"AbiInfo of " + std::to_string(info->structSize) +
+                      " bytes is too small (host expects " +
+                      std::to_string(sizeof(bss::sdk::AbiInfo)) + ")"};
+    const std::string host = abiText(bss::sdk::kAbiMajor, bss::sdk::kAbiMinor);
+    const std::string plugin = abiText(info->abiMajor, info->abiMinor);
+    if (info->abiMajor != bss::sdk::kAbiMajor)
+        throw Refusal{"ABI major mismatch: plugin has ABI " + plugin + ", host has ABI " + host};
+    if (info->abiMinor > bss::sdk::kAbiMinor)
+        throw Refusal{"ABI minor too new: plugin has ABI " + plugin + ", host has ABI " + host};
+    const std::string fingerprint = orEmpty(info->buildFingerprint);
+    if (fingerprint != BSS_SDK_BUILD_FINGERPRINT)
+        throw Refusal{"build fingerprint mismatch: plugin has '" + fingerprint + "', host has '" +
+                      BSS_SDK_BUILD_FINGERPRINT + "'"};
+    if (orEmpty(info->toolId).empty())
+        throw Refusal{"AbiInfo has an empty tool id"};
+}
+
+LoadedTool loadFile(const std::string& path, const std::string& name) {
+    auto library = std::make_shared<dll::shared_library>();
+    try {
+        library->load(path, dll::load_mode::rtld_now | dll::load_mode::rtld_local);
+    } catch (const std::exception& e) {
+        throw Refusal{std::string("not a loadable library: ") + e.what()};
+    }
+    if (!library->has(bss::sdk::kAbiInfoExport))
+        throw Refusal{std::string("no '") + bss::sdk::kAbiInfoExport + "' export"};
+    if (!library->has(bss::sdk::kCreateExport))
+        throw Refusal{std::string("no '") + bss::sdk::kCreateExport + "' export"};
+
+    const auto abiInfo =
+        dll::import_alias<const bss::sdk::AbiInfo*()>(*library, bss::sdk::kAbiInfoExport);
+    const bss::sdk::AbiInfo* info = abiInfo();
+    checkAbi(info);
+
+    const auto create = dll::import_alias<bss::sdk::Tool*()>(*library, bss::sdk::kCreateExport);
+    bss::sdk::Tool* raw = create();
+    if (!raw)
+        throw Refusal{std::string(bss::sdk::kCreateExport) + " returned null"};
+    LoadedTool loaded;
+    // Boost.DLL tutorial 8: the deleter owns the library, so delete (plugin code) runs first.
+    loaded.tool = std::shared_ptr<bss::sdk::Tool>(
+        raw, [library](bss::sdk::Tool* tool) mutable { delete tool; });
+    try {
+        loaded.descriptor = loaded.tool->descriptor();
+    } catch (const std::exception& e) {
+        throw Refusal{std::string("descriptor() threw: ") + e.what()};
+    }
+    if (loaded.descriptor.id != orEmpty(info->toolId))
+        throw Refusal{"descriptor id '" + loaded.descriptor.id + "' differs from AbiInfo id '" +
+                      orEmpty(info->toolId) + "'"};
+    loaded.abiMajor = info->abiMajor;
+    loaded.abiMinor = info->abiMinor;
+    loaded.file = name;
+    return loaded;
+}
+
+} // namespace
+
+LoadResult PluginLoader::loadDirectory(const std::string& directory) {
+    // glibc may keep a library mapped after dlclose, so a second load would see stale statics.
+    static std::atomic<bool> loaded{false};
+    if (loaded.exchange(true))
+        throw std::logic_error("tool libraries are loaded once per process");
+    LoadResult result;
+    if (!Poco::File(directory).exists() || !Poco::File(directory).isDirectory()) {
+        _logger.warning("plugin folder '" + directory + "' does not exist; no tools loaded");
+        return result;
+    }
+    std::vector<std::pair<std::string, std::string>> files;
+    for (Poco::DirectoryIterator it(directory), end; it != end; ++it) {
+        if (it->isFile())
+            files.emplace_back(it.name(), it.path().toString());
+    }
+    std::sort(files.begin(), files.end());
+    std::set<std::string> ids;
+    for (const auto& [name, path] : files) {
+        try {
+            LoadedTool loaded = loadFile(path, name);
+            if (!ids.insert(loaded.descriptor.id).second)
+                throw Refusal{"tool id '" + loaded.descriptor.id + "' is already loaded"};
+            _logger.info("loaded tool '" + loaded.descriptor.id + "' (" +
+                         loaded.descriptor.displayName + ") version " + loaded.descriptor.version +
+                         ", ABI " + abiText(loaded.abiMajor, loaded.abiMinor) + ", from " + name);
+            result.tools.push_back(std::move(loaded));
+        } catch (const Refusal& refusal) {
+            _logger.error("refused plugin file '" + name + "': " + refusal.reason);
+            result.refused.push_back({name, refusal.reason});
+        }
+    }
+    return result;
+}
+
+} // namespace mockhost

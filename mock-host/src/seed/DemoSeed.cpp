@@ -1,0 +1,124 @@
+#include "seed/DemoSeed.h"
+
+#include "catalog/ProductCatalog.h"
+#include "host/Host.h"
+#include "services/InstanceStore.h"
+#include "support/IsoTime.h"
+
+namespace mockhost {
+namespace {
+
+using bss::sdk::OrganizationKind;
+
+const char* const kRoot = "Contoso Cloud (root)";
+const char* const kCountry = "Contoso Cloud Greece";
+const char* const kSimple = "Contoso Reseller Shop";
+
+std::int64_t ensureOrganization(OrganizationDirectory& orgs, const std::string& name,
+                                OrganizationKind kind, std::optional<std::int64_t> parent) {
+    if (auto existing = orgs.byName(name))
+        return existing->id;
+    return orgs.add(name, kind, parent);
+}
+
+void ensureUser(UserDirectory& users, std::int64_t org, const std::string& login,
+                const std::string& displayName, const std::string& role) {
+    auto existing = users.byLogin(login);
+    const std::int64_t id =
+        existing ? existing->user.id : users.addUser(org, login, displayName, kDemoPassword);
+    users.grantRole(id, role);
+}
+
+void ensureInstance(InstanceStore& store, const InstanceRecord& record, const std::string& now) {
+    if (!store.find(record.ownerOrganizationId, record.name))
+        store.add(record, now);
+}
+
+struct DemoProduct {
+    const char* name;
+    const char* sku;
+    std::vector<std::string> offers;
+    std::vector<BillingPlan> plans;
+};
+
+std::vector<DemoProduct> demoProducts() {
+    const BillingPlan monthly{"monthly", "P1M", 0, "EUR"};
+    auto nce = [](std::int64_t monthlyPrice) {
+        return std::vector<BillingPlan>{{"monthly", "P1M", monthlyPrice * 120 / 100, "EUR"},
+                                        {"monthly", "P1Y", monthlyPrice, "EUR"},
+                                        {"annual", "P1Y", monthlyPrice * 12, "EUR"}};
+    };
+    return {
+        {"Microsoft 365 Business Basic", "M365-BB", {"CFQ7TTC0LH18:0001"}, nce(560)},
+        {"Microsoft 365 Business Standard", "M365-BS", {"CFQ7TTC0LDPB:0001"}, nce(1170)},
+        {"Office 365 E3", "O365-E3", {"CFQ7TTC0LF8Q:0001"}, nce(2180)},
+        {"Exchange Online (Plan 1)", "EXO-P1", {"CFQ7TTC0LH16:0001"}, nce(380)},
+        {"Office 365 E3 (legacy)",
+         "O365-E3-LEGACY",
+         {"796B6B5F-613C-4E24-A17C-EBA730D49C02"},
+         {{"monthly", "P1Y", 2000, "EUR"}, {"annual", "P1Y", 24000, "EUR"}}},
+        {"Microsoft Azure (legacy)", "AZURE-LEGACY", {"MS-AZR-0145P"}, {{"monthly", "", 0, "EUR"}}},
+    };
+}
+
+void ensureProducts(ProductCatalog& catalog, std::int64_t org) {
+    for (const DemoProduct& product : demoProducts()) {
+        if (!catalog.find(org, product.sku))
+            catalog.add({org, product.name, product.sku, product.offers, product.plans});
+    }
+}
+
+} // namespace
+
+std::vector<DemoLogin> DemoSeed::logins() {
+    return {{"admin@root", kRoot, "System Admin"},
+            {"sales@root", kRoot, "Sales"},
+            {"admin@country", kCountry, "System Admin"},
+            {"admin@simple", kSimple, "System Admin"}};
+}
+
+void DemoSeed::apply(const DemoSeedOptions& options) {
+    OrganizationDirectory& orgs = _host.organizations();
+    const std::int64_t root = ensureOrganization(orgs, kRoot, OrganizationKind::Root, {});
+    const std::int64_t country =
+        ensureOrganization(orgs, kCountry, OrganizationKind::CountryTenant, root);
+    const std::int64_t simple =
+        ensureOrganization(orgs, kSimple, OrganizationKind::SimpleTenant, root);
+
+    UserDirectory& users = _host.users();
+    users.ensureRole("System Admin", {bss::sdk::kPermissionSystemAdmin});
+    users.ensureRole("Sales", {});
+    ensureUser(users, root, "admin@root", "Root Admin", "System Admin");
+    ensureUser(users, root, "sales@root", "Root Sales", "Sales");
+    ensureUser(users, country, "admin@country", "Greece Admin", "System Admin");
+    ensureUser(users, simple, "admin@simple", "Shop Admin", "System Admin");
+
+    const auto nowTime = _host.clock().now();
+    const std::string now = formatIso(nowTime);
+    const std::string expires = formatIso(nowTime + std::chrono::hours(24 * 365));
+    InstanceStore store(_host.database());
+    ensureInstance(store,
+                   {root, "Global Partner Center (direct)", "direct", options.partnerCenterUrl,
+                    options.loginUrl, "", "3f2b8a4e-1c1d-4d0e-9a55-0d1e2f3a4b5c",
+                    "6c1f9a30-2b7d-4e8f-8a11-5e0b9c7d2f41", "demo-app-secret-direct",
+                    "demo-refresh-token-direct", expires},
+                   now);
+    ensureInstance(store,
+                   {root, "Indirect Provider", "indirect", options.partnerCenterUrl,
+                    options.loginUrl, "", "8d4e2c1b-5a6f-4b3c-9d2e-1f0a7b6c5d4e",
+                    "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", "demo-app-secret-indirect",
+                    "demo-refresh-token-indirect", expires},
+                   now);
+
+    ProductCatalog catalog(_host.database());
+    ensureProducts(catalog, root);
+    ensureProducts(catalog, country);
+
+    for (const std::string& toolId : options.toolIds) {
+        _host.enablement().set(root, toolId, true, now);
+        _host.enablement().set(country, toolId, true, now);
+    }
+    _host.logger().info("demo data set present (organizations, users, instances, products)");
+}
+
+} // namespace mockhost

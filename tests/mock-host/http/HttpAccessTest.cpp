@@ -1,0 +1,247 @@
+// [P2] and [S4] through the real HTTP server (`mock-host serve --port 0`) with the real tool
+// loaded and the demo data set, on the database of ICT_TEST_DB.
+#include "support/CommandRunner.h"
+#include "support/TestDatabase.h"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/StreamCopier.h>
+
+#include <memory>
+
+namespace {
+
+const std::string kHost = ICT_BINARY_DIR "/bin/mock-host";
+const std::string kTool = "import-customers";
+
+struct Answer {
+    int status = 0;
+    std::string body;
+    std::string setCookie;
+    Poco::JSON::Object::Ptr json() const {
+        return Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
+    }
+};
+
+/// One browser: keeps the session cookie between calls.
+class Client {
+public:
+    explicit Client(unsigned short port) : _port(port) {}
+
+    Answer call(const std::string& method, const std::string& path, const std::string& body = "") {
+        Poco::Net::HTTPClientSession session("127.0.0.1", _port);
+        Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+        if (!_cookie.empty()) {
+            Poco::Net::NameValueCollection cookies;
+            cookies.add("mockhost_session", _cookie);
+            request.setCookies(cookies);
+        }
+        request.setContentType("application/json");
+        request.setContentLength(static_cast<std::streamsize>(body.size()));
+        session.sendRequest(request) << body;
+        Poco::Net::HTTPResponse response;
+        std::istream& in = session.receiveResponse(response);
+        Answer answer;
+        answer.status = response.getStatus();
+        answer.setCookie = response.get("Set-Cookie", "");
+        Poco::StreamCopier::copyToString(in, answer.body);
+        std::vector<Poco::Net::HTTPCookie> cookies;
+        response.getCookies(cookies);
+        for (const auto& cookie : cookies) {
+            if (cookie.getName() == "mockhost_session") {
+                CPPUNIT_ASSERT(cookie.getHttpOnly());
+                _cookie = cookie.getValue();
+            }
+        }
+        return answer;
+    }
+
+    void login(const std::string& user) {
+        const Answer answer = call("POST", "/api/login",
+                                   "{\"login\":\"" + user + "\",\"password\":\"demo-password\"}");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(answer.body, 200, answer.status);
+        CPPUNIT_ASSERT_MESSAGE(answer.setCookie,
+                               answer.setCookie.find("SameSite=Strict") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(answer.setCookie,
+                               answer.setCookie.find("HttpOnly") != std::string::npos);
+    }
+
+    std::vector<std::string> toolIds() {
+        const Answer answer = call("GET", "/api/tools");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(answer.body, 200, answer.status);
+        std::vector<std::string> ids;
+        auto tools = answer.json()->getArray("tools");
+        for (std::size_t i = 0; i < tools->size(); ++i)
+            ids.push_back(tools->getObject(static_cast<unsigned>(i))->getValue<std::string>("id"));
+        return ids;
+    }
+
+    Answer listInstances() {
+        return call("POST", "/api/tools/" + kTool + "/actions/list-instances", "{}");
+    }
+
+private:
+    unsigned short _port;
+    std::string _cookie;
+};
+
+std::string errorCode(const Answer& answer) {
+    return answer.json()->getObject("error")->getValue<std::string>("code");
+}
+
+} // namespace
+
+class HttpAccessTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(HttpAccessTest);
+    CPPUNIT_TEST(anonymousCallerGets401);
+    CPPUNIT_TEST(wrongPasswordGets401);
+    CPPUNIT_TEST(adminOfEnabledOrgSeesAndCallsTheTool);
+    CPPUNIT_TEST(orgWithoutTheToolNeitherSeesNorCallsIt);
+    CPPUNIT_TEST(userWithoutSystemAdminGets403AndDoesNotSeeIt);
+    CPPUNIT_TEST(rootAdminEnablesTheToolForAnOrganization);
+    CPPUNIT_TEST(onlyRootAdminMayChangeEnablement);
+    CPPUNIT_TEST(meShowsOrganizationAndPermissions);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void setUp() override {
+        _db = std::make_unique<ict::test::TestDatabase>();
+        _server = std::make_unique<ict::test::BackgroundCommand>(
+            kHost, std::vector<std::string>{"serve", "--port", "0", "--db", _db->hostOption(),
+                                            "--seed-demo", "--quiet"});
+        const std::string line = _server->waitForLine("listening on http://127.0.0.1:");
+        const auto colon = line.rfind(':');
+        _port = static_cast<unsigned short>(std::stoi(line.substr(colon + 1)));
+    }
+    void tearDown() override {
+        if (_server)
+            CPPUNIT_ASSERT_EQUAL(0, _server->stop());
+        _server.reset();
+        _db.reset();
+    }
+
+    void anonymousCallerGets401() {
+        Client client(_port);
+        CPPUNIT_ASSERT_EQUAL(401, client.call("GET", "/api/tools").status);
+        const Answer answer = client.listInstances();
+        CPPUNIT_ASSERT_EQUAL(401, answer.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("unauthenticated"), errorCode(answer));
+    }
+
+    void wrongPasswordGets401() {
+        Client client(_port);
+        const Answer answer =
+            client.call("POST", "/api/login", "{\"login\":\"admin@root\",\"password\":\"wrong\"}");
+        CPPUNIT_ASSERT_EQUAL(401, answer.status);
+        CPPUNIT_ASSERT_EQUAL(401, client.call("GET", "/api/me").status);
+    }
+
+    void adminOfEnabledOrgSeesAndCallsTheTool() {
+        Client client(_port);
+        client.login("admin@root");
+        CPPUNIT_ASSERT(client.toolIds() == std::vector<std::string>{kTool});
+        const Answer answer = client.listInstances();
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(answer.body, 200, answer.status);
+        auto instances = answer.json()->getArray("instances");
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), instances->size());
+        CPPUNIT_ASSERT_EQUAL(std::string("Global Partner Center (direct)"),
+                             instances->getObject(0)->getValue<std::string>("name"));
+        // The country tenant admin sees the same instances, inherited.
+        Client country(_port);
+        country.login("admin@country");
+        const Answer inherited = country.listInstances();
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(inherited.body, 200, inherited.status);
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("inherited"),
+            inherited.json()->getArray("instances")->getObject(0)->getValue<std::string>("origin"));
+    }
+
+    void orgWithoutTheToolNeitherSeesNorCallsIt() {
+        Client client(_port);
+        client.login("admin@simple");
+        CPPUNIT_ASSERT(client.toolIds().empty());
+        const Answer answer = client.listInstances();
+        CPPUNIT_ASSERT_EQUAL(404, answer.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("not_found"), errorCode(answer));
+        // Same answer as for a tool that does not exist at all.
+        const Answer unknown = client.call("POST", "/api/tools/no-such-tool/actions/x", "{}");
+        CPPUNIT_ASSERT_EQUAL(404, unknown.status);
+    }
+
+    void userWithoutSystemAdminGets403AndDoesNotSeeIt() {
+        Client client(_port);
+        client.login("sales@root");
+        CPPUNIT_ASSERT(client.toolIds().empty());
+        const Answer answer = client.listInstances();
+        CPPUNIT_ASSERT_EQUAL(403, answer.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("forbidden"), errorCode(answer));
+    }
+
+    void rootAdminEnablesTheToolForAnOrganization() {
+        Client simple(_port);
+        simple.login("admin@simple");
+        const std::int64_t simpleOrg = simple.call("GET", "/api/me")
+                                           .json()
+                                           ->getObject("organization")
+                                           ->getValue<Poco::Int64>("id");
+        Client admin(_port);
+        admin.login("admin@root");
+        const Answer enabled =
+            admin.call("POST", "/api/admin/tools/" + kTool + "/enablement",
+                       "{\"organizationId\":" + std::to_string(simpleOrg) + ",\"enabled\":true}");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(enabled.body, 200, enabled.status);
+        CPPUNIT_ASSERT(simple.toolIds() == std::vector<std::string>{kTool});
+        const Answer call = simple.listInstances();
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(call.body, 200, call.status);
+        // A simple tenant sees none of its parent's instances ([S14]).
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), call.json()->getArray("instances")->size());
+        admin.call("POST", "/api/admin/tools/" + kTool + "/enablement",
+                   "{\"organizationId\":" + std::to_string(simpleOrg) + ",\"enabled\":false}");
+        CPPUNIT_ASSERT_EQUAL(404, simple.listInstances().status);
+    }
+
+    void onlyRootAdminMayChangeEnablement() {
+        Client country(_port);
+        country.login("admin@country");
+        const std::int64_t countryOrg = country.call("GET", "/api/me")
+                                            .json()
+                                            ->getObject("organization")
+                                            ->getValue<Poco::Int64>("id");
+        const Answer answer = country.call("POST", "/api/admin/tools/" + kTool + "/enablement",
+                                           "{\"organizationId\":" + std::to_string(countryOrg) +
+                                               ",\"enabled\":false}");
+        CPPUNIT_ASSERT_EQUAL(403, answer.status);
+        CPPUNIT_ASSERT(country.toolIds() == std::vector<std::string>{kTool});
+    }
+
+    void meShowsOrganizationAndPermissions() {
+        Client client(_port);
+        client.login("admin@country");
+        const Answer me = client.call("GET", "/api/me");
+        CPPUNIT_ASSERT_EQUAL(200, me.status);
+        auto json = me.json();
+        CPPUNIT_ASSERT_EQUAL(std::string("Contoso Cloud Greece"),
+                             json->getObject("organization")->getValue<std::string>("name"));
+        CPPUNIT_ASSERT_EQUAL(std::string("country_tenant"),
+                             json->getObject("organization")->getValue<std::string>("kind"));
+        CPPUNIT_ASSERT_EQUAL(std::string("system_admin"),
+                             json->getArray("permissions")->getElement<std::string>(0));
+        CPPUNIT_ASSERT_EQUAL(200, client.call("POST", "/api/logout").status);
+        CPPUNIT_ASSERT_EQUAL(401, client.call("GET", "/api/me").status);
+    }
+
+private:
+    std::unique_ptr<ict::test::TestDatabase> _db;
+    std::unique_ptr<ict::test::BackgroundCommand> _server;
+    unsigned short _port = 0;
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(HttpAccessTest);

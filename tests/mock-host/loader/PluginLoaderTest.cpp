@@ -1,0 +1,146 @@
+// The loader as the host binary runs it: `mock-host plugins --plugins <fixture dir>`, each case in
+// its own process (a library loads once per process).
+#include "support/CommandRunner.h"
+
+#include <bss/sdk/Version.h>
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <sstream>
+
+namespace {
+
+const std::string kHost = ICT_BINARY_DIR "/bin/mock-host";
+const std::string kFixtures = MOCK_HOST_FIXTURE_PLUGIN_DIR;
+
+/// The stdout line that starts with `prefix`, or "" when there is none.
+std::string lineStartingWith(const std::string& text, const std::string& prefix) {
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind(prefix, 0) == 0)
+            return line;
+    }
+    return "";
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+class PluginLoaderTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(PluginLoaderTest);
+    CPPUNIT_TEST(loadsTheRealToolWithItsVersionAndAbi);
+    CPPUNIT_TEST(refusesAnotherAbiMajorNamingBothValues);
+    CPPUNIT_TEST(refusesALibraryWithoutCreateExport);
+    CPPUNIT_TEST(refusesATextFileNamedLikeALibrary);
+    CPPUNIT_TEST(refusesANewerAbiMinorNamingBothValues);
+    CPPUNIT_TEST(refusesAnotherBuildFingerprint);
+    CPPUNIT_TEST(refusesACreateThatReturnsNull);
+    CPPUNIT_TEST(logsEveryRefusalByFileName);
+    CPPUNIT_TEST(missingFolderLoadsNothingAndRunsOn);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void loadsTheRealToolWithItsVersionAndAbi() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(result.err, 0, result.exitCode);
+        const std::string line = lineStartingWith(result.out, "loaded import-customers ");
+        CPPUNIT_ASSERT_MESSAGE(result.out, !line.empty());
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "version " ICT_TEST_TOOL_VERSION));
+        const std::string abi = "abi " + std::to_string(bss::sdk::kAbiMajor) + "." +
+                                std::to_string(bss::sdk::kAbiMinor);
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, abi));
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "file libimport_customers_tool.so"));
+        // Only the real tool loads.
+        CPPUNIT_ASSERT_EQUAL(std::string(""), lineStartingWith(result.out, "loaded wrong-abi"));
+        std::istringstream lines(result.out);
+        std::string each;
+        int loaded = 0;
+        while (std::getline(lines, each))
+            loaded += each.rfind("loaded ", 0) == 0 ? 1 : 0;
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(result.out, 1, loaded);
+    }
+
+    void refusesAnotherAbiMajorNamingBothValues() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        const std::string line = lineStartingWith(result.out, "refused libfixture_wrong_abi.so:");
+        CPPUNIT_ASSERT_MESSAGE(result.out, !line.empty());
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "ABI major mismatch"));
+        const std::string host =
+            std::to_string(bss::sdk::kAbiMajor) + "." + std::to_string(bss::sdk::kAbiMinor);
+        const std::string plugin =
+            std::to_string(bss::sdk::kAbiMajor + 1) + "." + std::to_string(bss::sdk::kAbiMinor);
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "plugin has ABI " + plugin));
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "host has ABI " + host));
+    }
+
+    void refusesALibraryWithoutCreateExport() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        const std::string line =
+            lineStartingWith(result.out, "refused libfixture_missing_create.so:");
+        CPPUNIT_ASSERT_MESSAGE(result.out, !line.empty());
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "no 'bss_tool_create' export"));
+    }
+
+    void refusesATextFileNamedLikeALibrary() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        const std::string line = lineStartingWith(result.out, "refused libnot_a_plugin.so:");
+        CPPUNIT_ASSERT_MESSAGE(result.out, !line.empty());
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "not a loadable library"));
+    }
+
+    void refusesANewerAbiMinorNamingBothValues() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        const std::string line = lineStartingWith(result.out, "refused libfixture_newer_minor.so:");
+        CPPUNIT_ASSERT_MESSAGE(result.out, !line.empty());
+        const std::string host =
+            std::to_string(bss::sdk::kAbiMajor) + "." + std::to_string(bss::sdk::kAbiMinor);
+        const std::string plugin =
+            std::to_string(bss::sdk::kAbiMajor) + "." + std::to_string(bss::sdk::kAbiMinor + 1);
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "ABI minor too new"));
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "plugin has ABI " + plugin));
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "host has ABI " + host));
+    }
+
+    void refusesAnotherBuildFingerprint() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        const std::string line =
+            lineStartingWith(result.out, "refused libfixture_other_fingerprint.so:");
+        CPPUNIT_ASSERT_MESSAGE(result.out, !line.empty());
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "build fingerprint mismatch"));
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "'gcc-0,cxx11abi=0,cxx=0'"));
+        CPPUNIT_ASSERT_MESSAGE(
+            line, contains(line, std::string("host has '") + BSS_SDK_BUILD_FINGERPRINT + "'"));
+    }
+
+    void refusesACreateThatReturnsNull() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        const std::string line = lineStartingWith(result.out, "refused libfixture_null_create.so:");
+        CPPUNIT_ASSERT_MESSAGE(result.out, !line.empty());
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "bss_tool_create returned null"));
+    }
+
+    void logsEveryRefusalByFileName() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        for (const char* file : {"libfixture_wrong_abi.so", "libfixture_newer_minor.so",
+                                 "libfixture_other_fingerprint.so", "libfixture_null_create.so",
+                                 "libfixture_missing_create.so", "libnot_a_plugin.so"})
+            CPPUNIT_ASSERT_MESSAGE(
+                result.err,
+                contains(result.err, std::string("refused plugin file '") + file + "'"));
+        CPPUNIT_ASSERT_MESSAGE(result.err, contains(result.err, "loaded tool 'import-customers'"));
+    }
+
+    void missingFolderLoadsNothingAndRunsOn() {
+        const auto result =
+            ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures + "/does-not-exist"});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(result.err, 0, result.exitCode);
+        CPPUNIT_ASSERT_EQUAL(std::string(""), result.out);
+        CPPUNIT_ASSERT_MESSAGE(result.err, contains(result.err, "does not exist"));
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(PluginLoaderTest);
