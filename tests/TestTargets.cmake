@@ -1,11 +1,11 @@
 # Plugin: domain rules, no network or database.
 ict_add_test_runner(ict_domain_tests domain plugin/domain LIBS ict_domain)
 # Plugin: the Partner Center client (parsers offline; the client against the emulator over TLS).
-ict_add_test_runner(ict_gateway_tests gateway plugin/gateway LIBS ict_core)
+ict_add_test_runner(ict_gateway_tests gateway plugin/gateway LIBS ict_core pc_emulator)
 # Mock host: loader (own processes), schema, services and HTTP, on SQLite and PostgreSQL.
 set(MOCK_HOST_FIXTURE_PLUGIN_DIR ${CMAKE_BINARY_DIR}/fixture-plugins)
 add_subdirectory(mock-host/fixtures)
-ict_add_test_runner(mock_host_tests host mock-host LIBS mock_host_core DIALECTS
+ict_add_test_runner(mock_host_tests host mock-host LIBS mock_host_core DIALECTS EXCLUDE /emulator/
   EXTRA_SOURCES support/TestDatabase.cpp support/CommandRunner.cpp)
 if(TARGET mock_host_tests)
   add_dependencies(mock_host_tests mock-host import_customers_tool mock_host_fixture_plugins)

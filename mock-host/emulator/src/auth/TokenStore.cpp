@@ -1,0 +1,58 @@
+#include "auth/TokenStore.h"
+
+#include <Poco/Timespan.h>
+
+namespace mockhost::emulator {
+
+TokenStore::TokenStore(std::uint64_t seed, int accessTokenLifetimeSeconds)
+    : _random(seed ^ 0x70CE5ULL), _lifetimeSeconds(accessTokenLifetimeSeconds) {
+    _initial = issueRefreshToken();
+}
+
+std::string TokenStore::issueRefreshToken() {
+    // Real refresh tokens are long opaque strings starting "0.A"; only the opacity matters.
+    const std::string token = "0.AEMU." + _random.hex(48);
+    _refreshTokens[token] = RefreshTokenState::Valid;
+    return token;
+}
+
+RefreshTokenState TokenStore::redeem(const std::string& refreshToken, const Poco::Timestamp& now,
+                                     bool strictRotation, Issued& issued) {
+    const auto found = _refreshTokens.find(refreshToken);
+    if (found == _refreshTokens.end())
+        return RefreshTokenState::Unknown;
+    if (found->second != RefreshTokenState::Valid)
+        return found->second;
+    if (strictRotation)
+        found->second = RefreshTokenState::Revoked;
+    issued.refreshToken = issueRefreshToken();
+    issued.accessToken = "eyEMU." + _random.hex(64);
+    issued.expiresInSeconds = _lifetimeSeconds;
+    issued.notBefore = now;
+    issued.expiresOn = now + Poco::Timespan(_lifetimeSeconds, 0);
+    _accessTokens[issued.accessToken] = issued.expiresOn;
+    return RefreshTokenState::Valid;
+}
+
+AccessTokenState TokenStore::checkAccess(const std::string& accessToken,
+                                         const Poco::Timestamp& now) const {
+    if (accessToken.empty())
+        return AccessTokenState::Missing;
+    const auto found = _accessTokens.find(accessToken);
+    if (found == _accessTokens.end())
+        return AccessTokenState::Unknown;
+    return now < found->second ? AccessTokenState::Valid : AccessTokenState::Expired;
+}
+
+void TokenStore::setAllRefreshTokens(RefreshTokenState state) {
+    for (auto& entry : _refreshTokens)
+        entry.second = state;
+}
+
+void TokenStore::expireAccessTokens() {
+    const Poco::Timestamp now;
+    for (auto& entry : _accessTokens)
+        entry.second = now;
+}
+
+} // namespace mockhost::emulator

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "common/SeededRandom.h"
+
+#include <Poco/Timestamp.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace mockhost::emulator {
+
+/// What the token endpoint makes of a presented refresh token.
+enum class RefreshTokenState {
+    Valid,
+    Unknown,     ///< never issued: AADSTS9002313-style invalid_grant
+    Expired,     ///< AADSTS700082
+    Revoked,     ///< AADSTS50173
+    MfaRequired, ///< AADSTS50076
+};
+
+/// What Partner Center makes of a presented access token.
+enum class AccessTokenState { Valid, Missing, Unknown, Expired };
+
+/// Refresh and access tokens of the emulated Entra ID. Tokens are opaque strings drawn from a
+/// seeded generator (the first refresh token depends only on the seed). Redeeming a refresh
+/// token rotates it: a new one is returned; the old one stays usable unless strict rotation is
+/// on. Not thread-safe: EmulatorState serialises access.
+class TokenStore {
+public:
+    struct Issued {
+        std::string accessToken;
+        std::string refreshToken;
+        int expiresInSeconds = 0;
+        Poco::Timestamp notBefore;
+        Poco::Timestamp expiresOn;
+    };
+
+    TokenStore(std::uint64_t seed, int accessTokenLifetimeSeconds);
+
+    /// The refresh token issued at construction (what the demo prints).
+    const std::string& initialRefreshToken() const { return _initial; }
+    /// A new valid refresh token, as after a fresh consent.
+    std::string issueRefreshToken();
+    /// Valid: fills `issued` and rotates. Otherwise leaves `issued` alone.
+    RefreshTokenState redeem(const std::string& refreshToken, const Poco::Timestamp& now,
+                             bool strictRotation, Issued& issued);
+    AccessTokenState checkAccess(const std::string& accessToken, const Poco::Timestamp& now) const;
+
+    /// Puts every refresh token issued so far into `state` (tokens issued later are valid).
+    void setAllRefreshTokens(RefreshTokenState state);
+    /// Every access token issued so far is expired from now on.
+    void expireAccessTokens();
+    void setAccessTokenLifetime(int seconds) { _lifetimeSeconds = seconds; }
+    int accessTokenLifetime() const { return _lifetimeSeconds; }
+
+private:
+    SeededRandom _random;
+    int _lifetimeSeconds;
+    std::string _initial;
+    std::map<std::string, RefreshTokenState> _refreshTokens;
+    std::map<std::string, Poco::Timestamp> _accessTokens; ///< token -> expiry
+};
+
+} // namespace mockhost::emulator

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "EmulatorOptions.h"
+#include "auth/TokenStore.h"
+#include "common/SeededRandom.h"
+#include "control/RequestCounters.h"
+#include "data/DataSet.h"
+#include "faults/FaultInjector.h"
+#include "faults/RateLimiter.h"
+
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <string>
+
+namespace mockhost::emulator {
+
+/// What a new tenant looks like; empty members are generated.
+struct NewCustomer {
+    std::string companyName; ///< required
+    std::string domain;      ///< default: derived from the name + ".onmicrosoft.com"
+    std::string resellerId;  ///< tenant id of an existing reseller, or "" for direct
+    std::string id;          ///< default: a generated GUID
+};
+
+/// A new subscription; unset members get defaults (NCE monthly, 1 licence, active, today).
+struct NewSubscription {
+    std::string offerId = "CFQ7TTC0LH18:0001:CFQ7TTC0K971";
+    std::string offerName; ///< default: the catalog name of offerId, else the id
+    int quantity = 1;
+    std::string partnerId; ///< reseller MPN id, "" for direct
+    std::string parentSubscriptionId;
+    std::string termDuration = "P1M";
+    std::string billingCycle = "monthly";
+    std::string id; ///< default: a generated GUID
+};
+
+/// The emulator's whole mutable state and its control operations (the C++ face of /_emulator).
+/// Every method is thread-safe. Data methods throw Poco::NotFoundException for an unknown
+/// customer/subscription/reseller id and Poco::InvalidArgumentException for bad values, naming
+/// them.
+class EmulatorState {
+public:
+    explicit EmulatorState(EmulatorOptions options);
+
+    const EmulatorOptions& options() const { return _options; }
+
+    /// Runs `action` with the data set locked (for handlers and inspection).
+    template <typename Action> auto withData(Action&& action) const {
+        std::lock_guard<std::mutex> lock(_mutex);
+        return action(static_cast<const DataSet&>(_data));
+    }
+    DataSet snapshot() const;
+    std::string partnerTenantId() const;
+
+    // --- tokens
+    std::string initialRefreshToken() const;
+    std::string issueRefreshToken();
+    RefreshTokenState redeem(const std::string& refreshToken, TokenStore::Issued& issued);
+    AccessTokenState checkAccess(const std::string& accessToken) const;
+    void expireRefreshTokens();
+    void revokeRefreshTokens();
+    void requireMfa();
+    void expireAccessTokens();
+
+    // --- faults and switches
+    void setFaults(const FaultSettings& settings);
+    FaultSettings faults() const;
+    FaultInjector& faultInjector() { return _faults; }
+    RateLimiter& rateLimiter() { return _rateLimiter; }
+    void setCompatibility(const CompatibilityOptions& compatibility);
+    CompatibilityOptions compatibility() const;
+
+    // --- counters
+    RequestCounters& counters() { return _counters; }
+
+    // --- changes over time (each appends an audit record dated now)
+    Customer addCustomer(const NewCustomer& spec);
+    Subscription addSubscription(const std::string& customerId, const NewSubscription& spec);
+    Subscription changeSubscription(const std::string& customerId,
+                                    const std::string& subscriptionId,
+                                    const SubscriptionChange& change);
+    void markCustomerLeft(const std::string& customerId);
+    /// Replaces the data set (the activity log starts empty).
+    void replaceData(const DataSet& data);
+
+    /// Back to the state at construction: data, tokens (same initial refresh token), faults,
+    /// switches, counters, rate buckets.
+    void reset();
+
+    /// Set while the server shuts down, so injected hangs end early.
+    std::atomic<bool>& stopping() { return _stopping; }
+
+private:
+    DataSet loadInitialData() const;
+
+    EmulatorOptions _options;
+    mutable std::mutex _mutex;
+    DataSet _data;
+    TokenStore _tokens;
+    CompatibilityOptions _compatibility;
+    SeededRandom _changeRandom;
+    FaultInjector _faults;
+    RateLimiter _rateLimiter;
+    RequestCounters _counters;
+    std::atomic<bool> _stopping{false};
+};
+
+} // namespace mockhost::emulator

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <cstdint>
+
+namespace mockhost::emulator {
+
+/// Which body a 429 carries: the API gateway's {"statusCode":429,"message":...} (documented in
+/// the throttling guidance) or the PartnerFD error shape {code,description,data,source}.
+enum class ThrottleBody { Gateway, PartnerFd };
+
+/// Injected misbehaviour of the /v1 endpoints. Rates are probabilities per request (0..1), drawn
+/// from a generator seeded with `seed`, so one request sequence gives one fault sequence.
+struct FaultSettings {
+    int latencyMs = 0;            ///< added before every answer (token endpoint included)
+    int rateLimitPerMinute = 500; ///< per partner tenant, token bucket; 0 = unlimited
+    ThrottleBody throttleBody = ThrottleBody::Gateway;
+    double serverErrorRate = 0.0;   ///< 500/502/503 with a PartnerFD body
+    double timeoutRate = 0.0;       ///< hang `timeoutHangMs`, then drop the connection
+    int timeoutHangMs = 5000;       ///< keep above the client's timeout; capped at 120000
+    double cutConnectionRate = 0.0; ///< send headers and half the body, then reset
+    double malformedRate = 0.0;     ///< 200 with a body that is not JSON
+    double truncatedRate = 0.0;     ///< 200 with the body cut in half (consistent length)
+    std::uint64_t seed = 42;
+};
+
+} // namespace mockhost::emulator

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "control/EmulatorState.h"
+#include "http/ApiRequest.h"
+#include "http/Reply.h"
+
+namespace mockhost::emulator {
+
+/// The Entra ID v1 token endpoint, POST /{tenant}/oauth2/token with a form body
+/// grant_type=refresh_token&refresh_token=..&client_id=..&client_secret=..&resource=
+/// https://api.partnercenter.microsoft.com. Success: {token_type, scope, expires_in, ...,
+/// access_token, refresh_token (rotated)}. Failures use Entra's {error, error_description
+/// "AADSTSnnn: ...", error_codes:[n], timestamp, trace_id, correlation_id, error_uri}:
+/// 400 invalid_grant 700082 (expired), 50173 (revoked), 50076 (MFA), 9002313 (unknown token);
+/// 400 unsupported_grant_type 70003; 400 invalid_request 90002 (unknown tenant) / 900144
+/// (missing parameter); 400 invalid_resource 500011; 401 invalid_client 7000215.
+class TokenEndpoint {
+public:
+    static constexpr const char* kResource = "https://api.partnercenter.microsoft.com";
+
+    static Reply serve(EmulatorState& state, const ApiRequest& request);
+};
+
+} // namespace mockhost::emulator
