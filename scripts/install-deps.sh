@@ -9,6 +9,7 @@ packages=(
   libpoco-dev libpq-dev libsqlite3-dev libssl-dev
   libcppunit-dev
   postgresql
+  nodejs npm chromium
 )
 
 missing=()

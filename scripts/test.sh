@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
+scripts/browser-deps.sh
 export ICT_TEST_PG="${ICT_TEST_PG:-$(scripts/postgres.sh start)}"
 echo "PostgreSQL for tests: $ICT_TEST_PG"
 cd "${ICT_BUILD_DIR:-build}"

@@ -35,7 +35,7 @@ int runServe(const CommandLine& line) {
     Host host(line.hostOptions());
     host.loadTools();
     host.startTools();
-    ApiServer server(host, port, line.value("web-root", "web"));
+    ApiServer server(host, port, line.value("web-root", MOCK_HOST_WEB_ROOT));
     server.start();
     host.logger().info("serving on http://127.0.0.1:" + std::to_string(server.port()) + "/");
     if (host.options().seedDemo) {

@@ -1,0 +1,113 @@
+// Import Selected / Import all importable: the pre-flight, the dry-run preview with the billing
+// policy, then the import job with its progress, then the Import Results page.
+import { tool } from './api.js';
+import { h, clear } from './dom.js';
+import { openDialog } from './dialog.js';
+import { waitForJob } from './jobs.js';
+import { progressBox } from './progress.js';
+import { summaryGrid, outcomeGroups, policyRadios } from './outcome.js';
+
+const importProgressItems = {
+  fraction(p) {
+    const total = p.tenantsTotal ?? p.total;
+    const done = p.tenantsDone ?? p.tenantsImported ?? p.done ?? 0;
+    return total ? done / total : null;
+  },
+  counts(p) {
+    const out = [];
+    for (const [key, value] of Object.entries(p)) {
+      if (typeof value !== 'number' || key === 'elapsedSeconds' || key === 'remainingSecondsEstimate') continue;
+      out.push([key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()), String(value)]);
+    }
+    return out;
+  },
+};
+
+/** ctx: {instance(), progressHost (element), openResults(runId), onImported()} */
+export function createImporter(ctx) {
+  const progress = progressBox('import-progress', 'Import in progress');
+  ctx.progressHost.append(progress.box);
+  const errorBox = h('div', { id: 'import-error', role: 'alert' });
+  ctx.progressHost.append(errorBox);
+
+  return async function startImport(selectionPart) {
+    const instance = ctx.instance();
+    clear(errorBox);
+    let policy = 'full_current_period';
+    const selection = () => ({ instanceId: instance.id, ...selectionPart, billingPolicy: policy });
+
+    const preflightBox = h('div', { id: 'preflight' }, h('p', {}, 'Checking the selection…'));
+    const previewBox = h('div', { id: 'dry-run' }, h('p', {}, 'Preparing the preview…'));
+    const body = h('div', { style: 'min-width:min(900px, 90vw)' },
+      h('h3', {}, 'Pre-flight check'), preflightBox,
+      policyRadios(policy, (value) => { policy = value; loadPreview(); }),
+      h('h3', {}, 'Dry run: what the import will do (nothing is written yet)'), previewBox);
+    const dialog = openDialog({
+      title: selectionPart.all ? 'Import all importable tenants' : 'Import the selected tenants',
+      id: 'import-dialog', body,
+      buttons: [{ text: 'Cancel', value: 'cancel' }, { text: 'Import', value: 'import', primary: true }],
+    });
+    const importButton = dialog.dialog.querySelector('button[data-value="import"]');
+    importButton.disabled = true;
+    let preflightOk = false;
+    let previewOk = false;
+    const enable = () => { importButton.disabled = !(preflightOk && previewOk); };
+
+    let previewSeq = 0;
+    async function loadPreview() {
+      const seq = ++previewSeq;
+      previewOk = false;
+      enable();
+      clear(previewBox).append(h('p', {}, 'Preparing the preview…'));
+      try {
+        const answer = await tool('import-dry-run', selection());
+        if (seq !== previewSeq) return;
+        clear(previewBox).append(summaryGrid(answer.summary, 'dry-run-summary'), outcomeGroups(answer));
+        previewOk = true;
+      } catch (err) {
+        if (seq !== previewSeq) return;
+        clear(previewBox).append(h('div', { class: 'alert' }, h('strong', {}, 'The dry run failed. '), err.message));
+      }
+      enable();
+    }
+
+    (async () => {
+      try {
+        const pre = await tool('import-preflight', selection());
+        clear(preflightBox).append(summaryGrid(pre.summary, 'preflight-summary'));
+        if (!pre.tokenValid) {
+          preflightBox.append(h('div', { class: 'alert' }, 'The instance\'s Partner Center authentication is missing or expired: renew its token, then run the import.'));
+        }
+        if (pre.problems && pre.problems.length) {
+          preflightBox.append(h('div', { class: 'alert warn' }, h('strong', {}, `${pre.problems.length} problem(s) found:`),
+            h('ul', {}, pre.problems.map((p) => h('li', {}, `${p.companyName || p.tenantId}${p.subscriptionId ? ` / ${p.subscriptionId}` : ''}: ${p.message}`)))));
+        } else if (pre.ok) {
+          preflightBox.append(h('p', { class: 'ok-text' }, 'No problem found.'));
+        }
+        preflightOk = pre.tokenValid !== false;
+      } catch (err) {
+        clear(preflightBox).append(h('div', { class: 'alert' }, h('strong', {}, 'The pre-flight check failed. '), err.message));
+      }
+      enable();
+    })();
+    loadPreview();
+
+    const choice = await dialog.promise;
+    if (choice !== 'import') return;
+    try {
+      const started = await tool('import', selection());
+      progress.start(started.jobId);
+      const final = await waitForJob(started.jobId, (s) => progress.update(s, importProgressItems));
+      progress.finish();
+      ctx.onImported();
+      if (final.state === 'failed') {
+        errorBox.append(h('div', { class: 'alert' }, h('strong', {}, 'The import failed. '), final.error || ''));
+      }
+      const runId = (final.result && final.result.runId) || started.runId;
+      if (runId) ctx.openResults(runId);
+    } catch (err) {
+      progress.finish();
+      errorBox.append(h('div', { class: 'alert' }, h('strong', {}, 'The import could not start. '), err.message));
+    }
+  };
+}
