@@ -82,6 +82,7 @@ test('a new Get Hierarchy shows the imported tenants Synced', async () => {
   const { page } = session;
   await page.getByRole('link', { name: 'Import Customers Tool' }).first().click();
   await page.getByRole('heading', { name: 'Import Customers Tool' }).waitFor();
+  await page.waitForFunction(() => Number(document.getElementById('main').dataset.instanceRefreshes) >= 1);
   await chooseInstance(page, DEMO.directInstance);
   const { dialog } = await getHierarchy(page);
   await dialog.getByRole('button', { name: 'OK' }).click();

@@ -27,6 +27,7 @@ async function logout() {
 
 async function route() {
   clear(main);
+  delete main.dataset.instanceRefreshes;
   const path = location.hash.replace(/^#/, '') || '/';
   try {
     if (!session) await loadSession();

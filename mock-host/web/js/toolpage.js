@@ -71,10 +71,14 @@ export async function renderToolPage(main) {
     if (!document.getElementById('panel-resellers').hidden) await resellers.reload();
     if (!document.getElementById('panel-activity').hidden) await activity.reload();
   }
+  let refreshes = 0;
   async function refreshAll(resetSelection) {
     grid.clearFilters();
     await hierarchy.instanceChanged();
     await refreshData(resetSelection);
+    // Tells a watcher (the browser tests) that the page shows the chosen instance.
+    refreshes += 1;
+    main.dataset.instanceRefreshes = String(refreshes);
   }
   await refreshAll(true);
 }

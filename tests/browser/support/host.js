@@ -131,16 +131,17 @@ async function startHost(options = {}) {
   };
 }
 
-/** Launches Debian's chromium headless with a fresh profile. */
+/**
+ * Launches Debian's chromium headless. playwright's launch() gives it a fresh --user-data-dir of
+ * its own (it refuses one passed in args) and removes it on close.
+ */
 async function launchBrowser() {
   const { chromium } = require('playwright-core');
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ict-chromium-'));
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${profile}`],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   return browser;
 }

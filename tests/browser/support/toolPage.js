@@ -7,7 +7,7 @@ async function openTool(page, url, login = 'admin@root') {
   await logIn(page, url, login);
   await page.locator('#tool-list').getByRole('link', { name: 'Import Customers Tool' }).click();
   await page.getByRole('heading', { name: 'Import Customers Tool' }).waitFor();
-  await page.locator('#tenant-table').waitFor();
+  await page.waitForFunction(() => Number(document.getElementById('main').dataset.instanceRefreshes) >= 1);
 }
 
 async function chooseInstance(page, name) {
@@ -15,8 +15,10 @@ async function chooseInstance(page, name) {
   const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: o.value, text: o.textContent })));
   const option = options.find((o) => o.text.startsWith(name));
   if (!option) throw new Error(`no instance '${name}' in ${JSON.stringify(options)}`);
+  if ((await select.inputValue()) === option.value) return;
+  const before = Number(await page.locator('#main').getAttribute('data-instance-refreshes'));
   await select.selectOption(option.value);
-  await page.waitForFunction(() => !document.querySelector('#tenant-table[aria-busy]'));
+  await page.waitForFunction((n) => Number(document.getElementById('main').dataset.instanceRefreshes) > n, before);
 }
 
 /** Runs a mass Get Hierarchy and returns the text of the confirmation; onProgress(page) while it runs. */
