@@ -25,7 +25,7 @@ export function renderResellers(container, ctx) {
       const tbody = h('tbody');
       for (const r of answer.resellers) {
         const view = h('button', { type: 'button', class: 'link-button', dataset: { mpnId: r.mpnId },
-          'aria-label': `View the ${r.endCustomers} end customers of ${r.name}` }, `View (${r.endCustomers})`);
+          title: `View the ${r.endCustomers} end customers of ${r.name}` }, `View (${r.endCustomers})`);
         view.addEventListener('click', () => ctx.viewReseller(r.mpnId));
         tbody.append(h('tr', {}, h('td', {}, r.name), h('td', { class: 'mono' }, r.mpnId),
           h('td', { class: 'mono' }, r.tenantId), h('td', {}, view)));

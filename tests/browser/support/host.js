@@ -1,7 +1,8 @@
 // Starts what a browser test needs: the Partner Center emulator, the mock host (demo data, its
 // instances pointed at the emulator) and Debian's chromium through playwright-core.
 //
-// Environment: ICT_BUILD_DIR (default <repo>/build), ICT_CHROMIUM (default /usr/bin/chromium).
+// Environment: ICT_BUILD_DIR (default <repo>/build), ICT_CHROMIUM (default /usr/bin/chromium),
+// ICT_WEB_ROOT (default: the host's own default, mock-host/web of the source tree).
 'use strict';
 
 const { spawn, execFileSync } = require('node:child_process');
@@ -113,7 +114,8 @@ async function startHost(options = {}) {
 
   let host;
   try {
-    host = await startProcess(mockHost, ['serve', ...common, '--port', '0', '--log-file', path.join(dir, 'host.log')],
+    const webRoot = process.env.ICT_WEB_ROOT ? ['--web-root', process.env.ICT_WEB_ROOT] : [];
+    host = await startProcess(mockHost, ['serve', ...common, ...webRoot, '--port', '0', '--log-file', path.join(dir, 'host.log')],
       /^listening on http:\/\/127\.0\.0\.1:\d+\//, { log });
   } catch (err) {
     await stopProcess(emulator.child);
