@@ -42,7 +42,7 @@ export function ofTotal(done, total) {
 }
 
 export const TYPE_LABELS = {
-  direct: 'Direct (Tier 1)', end_customer: 'End customer (Tier 2)', unassigned: 'Unassigned',
+  direct: 'Direct (T1)', end_customer: 'End customer (T2)', unassigned: 'Unassigned',
 };
 export const STATUS_LABELS = {
   unsynced: 'Unsynced', synced: 'Synced', new_subscriptions: 'New subscriptions', error: 'Error',

@@ -199,7 +199,8 @@ export function renderTenantGrid(container, ctx) {
     field('Name', name).wrap, field('Primary Domain', domain).wrap, field('Tenant ID', tenantId).wrap,
     field('Status', status).wrap, field('Type / tier', type).wrap, field('Reseller', reseller).wrap,
     field('Subscription type', subType).wrap,
-    h('div', { class: 'field' }, h('label', { for: 'filter-importable' }, 'Importable only'), importableOnly));
+    h('div', { class: 'field checkbox-field' }, h('span', { class: 'label' }, 'Show'),
+      h('span', {}, importableOnly, ' ', h('label', { for: 'filter-importable' }, 'Importable only'))));
   container.append(age, filters,
     h('div', { class: 'toolbar' }, selectionInfo, clearSelection, h('span', { class: 'spacer' }), importSelected, importAll),
     tableHolder,

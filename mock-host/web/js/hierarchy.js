@@ -9,7 +9,7 @@ import { alertDialog } from './dialog.js';
 import { tenantOrDomainProblem } from './validate.js';
 import { refreshLastUpdate } from './instance.js';
 
-/** ctx: {instance() -> current instance, onFinished()} */
+/** ctx: {instance() -> current instance, header (element shown first), onFinished()} */
 export function renderHierarchyPanel(container, ctx) {
   const lastUpdate = h('span', { class: 'last-update', id: 'last-update', 'aria-live': 'polite' }, 'Last Update:');
   const mass = h('input', { type: 'radio', name: 'update-mode', id: 'mode-mass', value: 'mass', checked: true });
@@ -95,8 +95,8 @@ export function renderHierarchyPanel(container, ctx) {
   });
   incremental.addEventListener('click', () => run({ mode: 'incremental' }));
 
-  container.append(h('section', { class: 'panel', 'aria-label': 'Get Hierarchy' },
-    h('div', { class: 'row' }, modes),
+  container.append(h('section', { class: 'panel', 'aria-label': 'Instance and Get Hierarchy' },
+    h('div', { class: 'row', style: 'align-items:flex-end' }, ctx.header, modes),
     h('div', { class: 'row', style: 'margin-top:8px; align-items:flex-end' }, targetField, getButton, incremental),
     errorBox, progress.box));
 

@@ -35,8 +35,7 @@ export async function renderToolPage(main) {
   });
   const ctx = { instance: () => picker.current() };
 
-  main.append(h('section', { class: 'panel', 'aria-label': 'Instance' }, h('div', { class: 'row' }, picker.wrap)));
-  hierarchy = renderHierarchyPanel(main, { ...ctx, onFinished: () => refreshData(true) });
+  hierarchy = renderHierarchyPanel(main, { ...ctx, header: picker.wrap, onFinished: () => refreshData(true) });
   const progressHost = h('div');
   main.append(progressHost);
   const startImport = createImporter({
