@@ -10,7 +10,7 @@ let host;
 let browser;
 
 test.before(async () => {
-  host = await startHost({ tenants: 20, latencyMs: 0 });
+  host = await startHost({ tenants: 20 });
   browser = await launchBrowser();
 });
 

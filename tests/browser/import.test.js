@@ -15,7 +15,7 @@ let session;
 let chosen = [];
 
 test.before(async () => {
-  host = await startHost({ tenants: 40, latencyMs: 5, model: 'direct' });
+  host = await startHost({ tenants: 40 });
   browser = await launchBrowser();
   session = await newPage(browser, host.url);
   await openTool(session.page, host.url);

@@ -1,11 +1,12 @@
-// Starts what a browser test needs: the Partner Center emulator, the mock host (demo data, its
-// instances pointed at the emulator) and Debian's chromium through playwright-core.
+// Starts what a browser test needs: the mock host with its in-process Partner Center emulators
+// (--emulator) and Debian's chromium through playwright-core.
 //
 // Environment: ICT_BUILD_DIR (default <repo>/build), ICT_CHROMIUM (default /usr/bin/chromium),
-// ICT_WEB_ROOT (default: the host's own default, mock-host/web of the source tree).
+// ICT_WEB_ROOT (default: the host's own default, mock-host/web of the source tree),
+// ICT_KEEP_TMP=1 keeps the host's temp folder (database, logs).
 'use strict';
 
-const { spawn, execFileSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -19,12 +20,9 @@ const chromiumPath = process.env.ICT_CHROMIUM || '/usr/bin/chromium';
 
 const DEMO = {
   password: 'demo-password',
-  rootOrg: 'Contoso Cloud (root)',
   directInstance: 'Global Partner Center (direct)',
   indirectInstance: 'Indirect Provider',
-  expiredInstance: 'Expired Partner Center',
-  appId: '6c1f9a30-2b7d-4e8f-8a11-5e0b9c7d2f41',
-  appSecret: 'demo-app-secret-direct',
+  expiredInstance: 'Expired Token Instance',
 };
 
 /** Starts a child and resolves when a line matches `ready`; rejects on exit or timeout. */
@@ -67,68 +65,30 @@ function stopProcess(child) {
   });
 }
 
-function lineValue(lines, label) {
-  for (const line of lines) {
-    const i = line.indexOf(label);
-    if (i >= 0) return line.slice(i + label.length).trim();
-  }
-  throw new Error(`no '${label}' in:\n${lines.join('\n')}`);
-}
-
 /**
- * Starts the emulator and the mock host. options: {tenants, latencyMs, model}.
+ * Starts `mock-host serve --emulator` (demo data, its instances pointed at in-process Partner
+ * Center emulators on free ports) on a fresh SQLite file. options: {tenants, latencyMs, seed}.
  * Returns {url, dir, stop()}.
  */
 async function startHost(options = {}) {
   const mockHost = path.join(binDir, 'mock-host');
-  const emulatorBin = path.join(binDir, 'partner-center-emulator');
-  for (const file of [mockHost, emulatorBin]) {
-    if (!fs.existsSync(file)) throw new Error(`${file} is missing: build it first (make -C ${buildDir} mock-host partner-center-emulator import_customers_tool)`);
+  if (!fs.existsSync(mockHost)) {
+    throw new Error(`${mockHost} is missing: build first (make -C ${buildDir} mock-host import_customers_tool)`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ict-browser-'));
-  const log = path.join(dir, 'processes.log');
-  const db = `sqlite:${path.join(dir, 'host.db')}`;
-
-  const emulator = await startProcess(emulatorBin, [
-    '--port', '0', '--cert-dir', path.join(dir, 'emulator'), '--seed', String(options.seed || 11),
-    '--tenants', String(options.tenants || 120), '--model', options.model || 'both',
-    '--latency-ms', String(options.latencyMs ?? 15),
-    '--client-id', DEMO.appId, '--client-secret', DEMO.appSecret,
-  ], /demo refresh token:/, { log });
-  const baseUrl = lineValue(emulator.lines, 'listening on ');
-  const caFile = lineValue(emulator.lines, 'CA certificate:');
-  const partnerTenant = lineValue(emulator.lines, 'partner tenant id:');
-  const refreshToken = lineValue(emulator.lines, 'demo refresh token:');
-
-  const common = ['--db', db, '--seed-demo', '--quiet', '--demo-pc-url', baseUrl, '--demo-login-url', baseUrl];
-  const instanceArgs = (verb, name, model, token, expires) => ['instance', verb, ...common,
-    '--org', DEMO.rootOrg, '--name', name, '--csp-model', model, '--pc-url', baseUrl, '--login-url', baseUrl,
-    '--ca-bundle', caFile, '--partner-tenant', partnerTenant, '--app-id', DEMO.appId, '--secret', DEMO.appSecret,
-    '--refresh-token', token, '--refresh-token-expires', expires];
-  const run = (args) => execFileSync(mockHost, args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-  // The demo instances get the emulator's CA and token; a third one holds a token Partner Center
-  // no longer accepts (the [S9] case).
-  run(instanceArgs('update', DEMO.directInstance, 'both', refreshToken, '2030-01-01T00:00:00Z'));
-  run(instanceArgs('update', DEMO.indirectInstance, 'indirect', refreshToken, '2030-01-01T00:00:00Z'));
-  run(instanceArgs('add', DEMO.expiredInstance, 'direct', 'refresh-token-that-expired', '2020-01-01T00:00:00Z'));
-
-  let host;
-  try {
-    const webRoot = process.env.ICT_WEB_ROOT ? ['--web-root', process.env.ICT_WEB_ROOT] : [];
-    host = await startProcess(mockHost, ['serve', ...common, ...webRoot, '--port', '0', '--log-file', path.join(dir, 'host.log')],
-      /^listening on http:\/\/127\.0\.0\.1:\d+\//, { log });
-  } catch (err) {
-    await stopProcess(emulator.child);
-    throw err;
-  }
-  const url = lineValue(host.lines, 'listening on ').replace(/\/$/, '');
+  const webRoot = process.env.ICT_WEB_ROOT ? ['--web-root', process.env.ICT_WEB_ROOT] : [];
+  const host = await startProcess(mockHost, ['serve', '--seed-demo', '--emulator', '--emulator-port', '0',
+    '--emulator-tenants', String(options.tenants || 100), '--emulator-seed', String(options.seed || 42),
+    '--emulator-latency-ms', String(options.latencyMs ?? 0), '--emulator-cert-dir', path.join(dir, 'emulator'),
+    '--db', `sqlite:${path.join(dir, 'host.db')}`, '--port', '0', '--log-file', path.join(dir, 'host.log'),
+    '--quiet', ...webRoot], /^listening on http:\/\/127\.0\.0\.1:\d+\//, { log: path.join(dir, 'stdout.log') });
+  const url = host.lines.find((l) => l.startsWith('listening on ')).slice('listening on '.length).replace(/\/$/, '');
   return {
     url,
     dir,
-    emulatorUrl: baseUrl,
     async stop() {
       await stopProcess(host.child);
-      await stopProcess(emulator.child);
+      if (!process.env.ICT_KEEP_TMP) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

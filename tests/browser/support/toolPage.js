@@ -22,14 +22,14 @@ async function chooseInstance(page, name) {
 }
 
 /** Runs a mass Get Hierarchy and returns the text of the confirmation; onProgress(page) while it runs. */
-async function getHierarchy(page, { onProgress } = {}) {
+async function getHierarchy(page, { onProgress, timeoutMs = 120000 } = {}) {
   await page.getByRole('button', { name: 'Get Hierarchy' }).click();
   if (onProgress) {
     await page.locator('#hierarchy-progress').waitFor({ state: 'visible' });
     await onProgress(page);
   }
   const dialog = page.getByRole('dialog', { name: 'Get Hierarchy finished' });
-  await dialog.waitFor({ timeout: 120000 });
+  await dialog.waitFor({ timeout: timeoutMs });
   const text = await dialog.textContent();
   return { dialog, text };
 }
