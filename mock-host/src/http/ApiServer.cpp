@@ -43,6 +43,16 @@ Handler route(const std::string& method, const std::vector<std::string>& s) {
     return nullptr;
 }
 
+/// Reads what a handler left of the request body. The connection is kept alive, so unread body
+/// bytes would otherwise be parsed as the start of the next request (a POST /api/logout with "{}"
+/// turned the browser's next GET into "{}GET /api/me").
+void drainBody(Poco::Net::HTTPServerRequest& request) {
+    std::istream& in = request.stream();
+    char buffer[4096];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    }
+}
+
 class RequestHandler : public Poco::Net::HTTPRequestHandler {
 public:
     explicit RequestHandler(HttpServices& services) : _services(services) {}
@@ -55,13 +65,18 @@ public:
                 throw ToolError(ErrorCode::NotFound, "No endpoint " + request.getMethod() + " " +
                                                          Poco::URI(request.getURI()).getPath());
             handler(exchange);
+            drainBody(request);
         } catch (const ToolError& e) {
+            // The body may be unread (refused before reading, or too large): close rather
+            // than drain it.
+            response.setKeepAlive(false);
             if (!response.sent())
                 exchange.sendError(e);
         } catch (const std::exception& e) {
             _services.host.logger().error("request " + exchange.requestId() + " " +
                                           request.getMethod() + " " + request.getURI() +
                                           " failed: " + e.what());
+            response.setKeepAlive(false);
             if (!response.sent())
                 exchange.sendError(ToolError(ErrorCode::Internal, "Internal error (request " +
                                                                       exchange.requestId() + ")."));
