@@ -25,6 +25,10 @@ Reply CustomersEndpoint::list(EmulatorState& state, const ApiRequest& request) {
         } catch (const Poco::InvalidArgumentException& e) {
             return Reply::partnerError(400, 2000, "Invalid filter: " + e.message(), compatibility);
         }
+        if (request.appOnly && filter->field() == "IndirectReseller")
+            return Reply::partnerError(403, 900329,
+                                       "This API doesn't support application-only authentication.",
+                                       compatibility);
     }
     const auto items = state.withData([&](const DataSet& data) {
         std::vector<Poco::JSON::Object::Ptr> found;
