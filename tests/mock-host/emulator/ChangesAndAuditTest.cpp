@@ -1,6 +1,8 @@
 #include "mock-host/emulator/EmulatorTestSupport.h"
 
 #include "common/IsoTime.h"
+#include "data/DataGenerator.h"
+#include "data/DataSetFile.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/Timespan.h>
@@ -15,6 +17,8 @@ class ChangesAndAuditTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(changesThroughCppProduceAuditRecords);
     CPPUNIT_TEST(changesThroughControlApiAreVisible);
     CPPUNIT_TEST(auditRecordsPageAndRespectDates);
+    CPPUNIT_TEST(resetRestoresTheStartState);
+    CPPUNIT_TEST(dataFileIsServed);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -106,6 +110,46 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(0), records(client, access, future)->size());
         CPPUNIT_ASSERT_EQUAL(400,
                              client.get("/v1/auditrecords?startDate=yesterday", access).status);
+    }
+
+    void resetRestoresTheStartState() {
+        RunningEmulator running;
+        auto& state = running.emulator->state();
+        const std::string before = DataSetFile::toJson(state.snapshot());
+        const std::string customerId = state.snapshot().customers[0].id;
+        state.markCustomerLeft(customerId);
+        state.addCustomer({"Added Later Ltd", "", "", ""});
+        state.expireRefreshTokens();
+        TestClient client = running.client();
+        CPPUNIT_ASSERT_EQUAL(200, client.control("POST", "reset").status);
+        CPPUNIT_ASSERT(before == DataSetFile::toJson(state.snapshot()));
+        CPPUNIT_ASSERT(state.snapshot().auditRecords.empty());
+        CPPUNIT_ASSERT_NO_THROW(running.accessToken());
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), state.counters().count("token"));
+    }
+
+    void dataFileIsServed() {
+        GeneratorOptions generator;
+        generator.seed = 5;
+        generator.tenantCount = 9;
+        DataSet data = DataGenerator::generate(generator);
+        data.customers[0].companyName = "Loaded From File AG";
+        const std::string path = Poco::TemporaryFile::tempName() + ".json";
+        DataSetFile::save(data, path);
+        auto options = RunningEmulator::defaults();
+        options.dataFile = path;
+        RunningEmulator running(options);
+        Poco::File(path).remove();
+        TestClient client = running.client();
+        const std::string access = running.accessToken();
+        const auto page = client.get("/v1/customers?size=50", access).json();
+        CPPUNIT_ASSERT_EQUAL(9, page->getValue<int>("totalCount"));
+        CPPUNIT_ASSERT_EQUAL(std::string("Loaded From File AG"),
+                             page->getArray("items")
+                                 ->getObject(0)
+                                 ->getObject("companyProfile")
+                                 ->getValue<std::string>("companyName"));
+        CPPUNIT_ASSERT_EQUAL(data.partner.tenantId, running.emulator->partnerTenantId());
     }
 
 private:

@@ -4,6 +4,10 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using namespace emulatortest;
 using mockhost::emulator::ThrottleBody;
 
@@ -13,6 +17,7 @@ class ThrottlingAndCountersTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(throttleBodyCanUseThePartnerErrorShape);
     CPPUNIT_TEST(countsRequestsPerEndpointAndResets);
     CPPUNIT_TEST(echoesRequestAndCorrelationIds);
+    CPPUNIT_TEST(servesParallelClients);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -97,6 +102,32 @@ public:
                              result.header("MS-RequestId"));
         CPPUNIT_ASSERT_EQUAL(std::string("7d6c4f1e-0000-4000-8000-000000000002"),
                              result.header("MS-CorrelationId"));
+    }
+
+    void servesParallelClients() {
+        RunningEmulator running;
+        const std::string access = running.accessToken();
+        const auto data = running.emulator->state().snapshot();
+        std::atomic<int> ok{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 8; ++t)
+            threads.emplace_back([&, t] {
+                try {
+                    TestClient client = running.client();
+                    for (int i = 0; i < 10; ++i) {
+                        const auto& customer = data.customers[(t * 10 + i) % data.customers.size()];
+                        if (client.get("/v1/customers/" + customer.id + "/subscriptions", access)
+                                .status == 200)
+                            ++ok;
+                    }
+                } catch (...) {
+                }
+            });
+        for (auto& thread : threads)
+            thread.join();
+        CPPUNIT_ASSERT_EQUAL(80, ok.load());
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(80),
+                             running.emulator->state().counters().count("subscriptions.list"));
     }
 };
 

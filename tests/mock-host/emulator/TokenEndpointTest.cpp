@@ -11,6 +11,7 @@ class TokenEndpointTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(deadRefreshTokensAnswerInvalidGrantWithAadstsCodes);
     CPPUNIT_TEST(rejectsUnknownTenantAndWrongResource);
     CPPUNIT_TEST(partnerCenterRequiresAValidAccessToken);
+    CPPUNIT_TEST(appOnlyTokenIsRefusedByAppUserOnlyApis);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -103,6 +104,25 @@ public:
         CPPUNIT_ASSERT_EQUAL(900421, expired.json()->getValue<int>("code"));
         CPPUNIT_ASSERT_EQUAL(std::string("PartnerFD"),
                              expired.json()->getValue<std::string>("source"));
+    }
+
+    void appOnlyTokenIsRefusedByAppUserOnlyApis() {
+        RunningEmulator running;
+        TestClient client = running.client();
+        const HttpResult token =
+            client.request("POST", "/" + running.emulator->partnerTenantId() + "/oauth2/token", {},
+                           "grant_type=client_credentials&client_id=app&client_secret=s&resource="
+                           "https%3A%2F%2Fapi.partnercenter.microsoft.com",
+                           "application/x-www-form-urlencoded");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(token.body, 200, token.status);
+        CPPUNIT_ASSERT(!token.json()->has("refresh_token"));
+        const std::string access = token.json()->getValue<std::string>("access_token");
+        CPPUNIT_ASSERT_EQUAL(200, client.get("/v1/customers?size=3", access).status);
+        const HttpResult resellers = client.get(
+            "/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf", access);
+        CPPUNIT_ASSERT_EQUAL(403, resellers.status);
+        CPPUNIT_ASSERT_EQUAL(900329, resellers.json()->getValue<int>("code"));
+        CPPUNIT_ASSERT_EQUAL(403, client.get("/v1/profiles/mpn?mpnId=1", access).status);
     }
 
 private:
