@@ -13,3 +13,5 @@ if(TARGET mock_host_tests)
     MOCK_HOST_FIXTURE_PLUGIN_DIR="${MOCK_HOST_FIXTURE_PLUGIN_DIR}"
     ICT_TEST_TOOL_VERSION="${PROJECT_VERSION}")
 endif()
+# Mock host: the Partner Center emulator, over real TLS on loopback.
+ict_add_test_runner(emulator_tests emulator mock-host/emulator LIBS pc_emulator)

@@ -77,9 +77,14 @@ RefreshTokenState EmulatorState::redeem(const std::string& refreshToken,
                           issued);
 }
 
-AccessTokenState EmulatorState::checkAccess(const std::string& accessToken) const {
+TokenStore::Issued EmulatorState::issueAppOnlyToken() {
     std::lock_guard<std::mutex> lock(_mutex);
-    return _tokens.checkAccess(accessToken, Poco::Timestamp());
+    return _tokens.issueAppOnly(Poco::Timestamp());
+}
+
+AccessTokenState EmulatorState::checkAccess(const std::string& accessToken, bool* appOnly) const {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return _tokens.checkAccess(accessToken, Poco::Timestamp(), appOnly);
 }
 
 void EmulatorState::expireRefreshTokens() {

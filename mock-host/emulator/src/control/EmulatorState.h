@@ -57,7 +57,8 @@ public:
     std::string initialRefreshToken() const;
     std::string issueRefreshToken();
     RefreshTokenState redeem(const std::string& refreshToken, TokenStore::Issued& issued);
-    AccessTokenState checkAccess(const std::string& accessToken) const;
+    TokenStore::Issued issueAppOnlyToken();
+    AccessTokenState checkAccess(const std::string& accessToken, bool* appOnly = nullptr) const;
     void expireRefreshTokens();
     void revokeRefreshTokens();
     void requireMfa();

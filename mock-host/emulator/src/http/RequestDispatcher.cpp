@@ -40,13 +40,13 @@ void RequestDispatcher::pause(int milliseconds) {
         Poco::Thread::sleep(std::min(20, milliseconds - waited));
 }
 
-bool RequestDispatcher::admit(const ApiRequest& request, Reply& refusal) {
+bool RequestDispatcher::admit(ApiRequest& request, Reply& refusal) {
     const CompatibilityOptions compatibility = _state.compatibility();
     const std::string authorization = request.headers.get("Authorization", "");
     std::string token;
     if (Poco::icompare(authorization.substr(0, 7), "Bearer ") == 0)
         token = Poco::trim(authorization.substr(7));
-    switch (_state.checkAccess(token)) {
+    switch (_state.checkAccess(token, &request.appOnly)) {
     case AccessTokenState::Valid:
         break;
     case AccessTokenState::Missing:
@@ -132,7 +132,11 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
         ResponseWriter::drop(request, response);
         return;
     }
-    if (fault == Fault::ServerError) {
+    if (route && route->appUserOnly && api.appOnly) {
+        reply = Reply::partnerError(403, 900329,
+                                    "This API doesn't support application-only authentication.",
+                                    compatibility);
+    } else if (fault == Fault::ServerError) {
         reply = Reply::partnerError(serverErrorStatus, serverErrorStatus,
                                     "An internal error occurred. Please retry.", compatibility);
     } else if (route) {
