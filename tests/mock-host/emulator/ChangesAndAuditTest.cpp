@@ -47,6 +47,10 @@ public:
             CPPUNIT_ASSERT(!(IsoTime::parse(record->getValue<std::string>("operationDate")) <
                              IsoTime::parse(since)));
         }
+        const auto customized = items->getObject(2)->getArray("customizedData");
+        CPPUNIT_ASSERT_EQUAL(std::string("SubscriptionId"),
+                             customized->getObject(0)->getValue<std::string>("key"));
+        CPPUNIT_ASSERT_EQUAL(bought.id, customized->getObject(0)->getValue<std::string>("value"));
         CPPUNIT_ASSERT(items->getObject(2)
                            ->getValue<std::string>("resourceNewValue")
                            .find("\"quantity\":12") != std::string::npos);
