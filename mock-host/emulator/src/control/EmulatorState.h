@@ -82,6 +82,10 @@ public:
                                     const std::string& subscriptionId,
                                     const SubscriptionChange& change);
     void markCustomerLeft(const std::string& customerId);
+    /// `count` random changes drawn from the seeded change generator (deterministic per seed
+    /// and call sequence): new tenants (direct or through a reseller), new subscriptions,
+    /// quantity changes, suspensions and cancellations. Returns the audit records appended.
+    std::vector<AuditRecord> simulateChanges(int count);
     /// Replaces the data set (the activity log starts empty).
     void replaceData(const DataSet& data);
 
