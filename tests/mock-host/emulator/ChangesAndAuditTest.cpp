@@ -9,6 +9,8 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <set>
+
 using namespace emulatortest;
 using namespace mockhost::emulator;
 
@@ -19,6 +21,7 @@ class ChangesAndAuditTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(auditRecordsPageAndRespectDates);
     CPPUNIT_TEST(resetRestoresTheStartState);
     CPPUNIT_TEST(dataFileIsServed);
+    CPPUNIT_TEST(simulatedChangesAreDeterministicAndAudited);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -47,6 +50,10 @@ public:
             CPPUNIT_ASSERT(!(IsoTime::parse(record->getValue<std::string>("operationDate")) <
                              IsoTime::parse(since)));
         }
+        const auto customized = items->getObject(2)->getArray("customizedData");
+        CPPUNIT_ASSERT_EQUAL(std::string("SubscriptionId"),
+                             customized->getObject(0)->getValue<std::string>("key"));
+        CPPUNIT_ASSERT_EQUAL(bought.id, customized->getObject(0)->getValue<std::string>("value"));
         CPPUNIT_ASSERT(items->getObject(2)
                            ->getValue<std::string>("resourceNewValue")
                            .find("\"quantity\":12") != std::string::npos);
@@ -150,6 +157,34 @@ public:
                                  ->getObject("companyProfile")
                                  ->getValue<std::string>("companyName"));
         CPPUNIT_ASSERT_EQUAL(data.partner.tenantId, running.emulator->partnerTenantId());
+    }
+
+    void simulatedChangesAreDeterministicAndAudited() {
+        RunningEmulator first;
+        RunningEmulator second;
+        const auto a = first.emulator->state().simulateChanges(25);
+        const auto b = second.emulator->state().simulateChanges(25);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(25), a.size());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(25), b.size());
+        // Same seed, same kinds of change on the same tenants (dates and new ids aside).
+        std::string kindsA, kindsB;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            kindsA += a[i].operationType + ":" + a[i].resourceName + "\n";
+            kindsB += b[i].operationType + ":" + b[i].resourceName + "\n";
+        }
+        CPPUNIT_ASSERT_EQUAL(kindsA, kindsB);
+        std::set<std::string> kinds;
+        for (const auto& r : a)
+            kinds.insert(r.operationType);
+        CPPUNIT_ASSERT(kinds.size() >= 2);
+
+        TestClient client = first.client();
+        const std::string access = first.accessToken();
+        const std::string since = IsoTime::seconds(Poco::Timestamp() - Poco::Timespan(60, 0));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(25), records(client, access, since)->size());
+        const HttpResult more = client.control("POST", "changes", R"({"count":3})");
+        CPPUNIT_ASSERT_EQUAL(3, more.json()->getValue<int>("auditRecords"));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(28), records(client, access, since)->size());
     }
 
 private:

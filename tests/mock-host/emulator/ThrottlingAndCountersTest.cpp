@@ -64,6 +64,16 @@ public:
         CPPUNIT_ASSERT(!throttled.header("Retry-After").empty());
         CPPUNIT_ASSERT_EQUAL(std::string("PartnerFD"),
                              throttled.json()->getValue<std::string>("source"));
+        // Without the header only the description's "Try again in N seconds" remains.
+        auto faults = running.emulator->state().faults();
+        faults.retryAfterHeader = false;
+        running.emulator->state().setFaults(faults); // refills the bucket (limit 1)
+        CPPUNIT_ASSERT_EQUAL(200, client.get("/v1/customers?size=1", access).status);
+        const HttpResult bare = client.get("/v1/customers?size=1", access);
+        CPPUNIT_ASSERT_EQUAL(429, bare.status);
+        CPPUNIT_ASSERT(bare.headers.count("Retry-After") == 0);
+        CPPUNIT_ASSERT(bare.json()->getValue<std::string>("description").find("Try again in ") !=
+                       std::string::npos);
     }
 
     void countsRequestsPerEndpointAndResets() {

@@ -7,6 +7,10 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using namespace emulatortest;
 using namespace mockhost::emulator;
 
@@ -16,6 +20,7 @@ class TlsCertificatesTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(foreignCaIsRefused);
     CPPUNIT_TEST(wrongHostIsRefused);
     CPPUNIT_TEST(existingCertificatesAreReused);
+    CPPUNIT_TEST(concurrentGenerationInOneDirectoryStaysConsistent);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -55,6 +60,32 @@ public:
         const TlsFiles again = CertificateFactory(running.directory()).trusted();
         CPPUNIT_ASSERT_EQUAL(files.certificate, again.certificate);
         CPPUNIT_ASSERT(modified == Poco::File(again.certificate).getLastModified());
+    }
+
+    void concurrentGenerationInOneDirectoryStaysConsistent() {
+        const std::string directory = Poco::TemporaryFile::tempName();
+        std::vector<std::thread> threads;
+        std::atomic<int> failures{0};
+        for (int i = 0; i < 4; ++i)
+            threads.emplace_back([&] {
+                try {
+                    CertificateFactory(directory).trusted();
+                } catch (...) {
+                    ++failures;
+                }
+            });
+        for (auto& thread : threads)
+            thread.join();
+        CPPUNIT_ASSERT_EQUAL(0, failures.load());
+        {
+            auto options = RunningEmulator::defaults();
+            options.certDirectory = directory;
+            PartnerCenterEmulator emulator(options);
+            emulator.start();
+            TestClient client(emulator.port(), emulator.caCertificatePath());
+            CPPUNIT_ASSERT_EQUAL(200, client.control("GET", "info").status);
+        }
+        Poco::File(directory).remove(true);
     }
 };
 

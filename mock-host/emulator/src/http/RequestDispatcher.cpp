@@ -71,7 +71,8 @@ bool RequestDispatcher::admit(ApiRequest& request, Reply& refusal) {
         refusal = _state.faults().throttleBody == ThrottleBody::Gateway
                       ? Reply::gatewayError(429, message)
                       : Reply::partnerError(429, 429, message, compatibility);
-        refusal.headers.emplace_back("Retry-After", std::to_string(retryAfter));
+        if (_state.faults().retryAfterHeader)
+            refusal.headers.emplace_back("Retry-After", std::to_string(retryAfter));
         _state.counters().increment("throttled", false);
         return false;
     }
