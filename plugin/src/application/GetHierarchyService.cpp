@@ -152,6 +152,9 @@ std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
         HierarchyCrawler crawler(*client, context, _parallelism,
                                  [&](const domain::HierarchyProgress& progress) {
                                      std::lock_guard<std::mutex> lock(progressMutex);
+                                     // Once the customer list is read, the tenants' subscriptions are.
+                                     if (phase == "customers" && progress.tenantsTotal)
+                                         phase = "subscriptions";
                                      job.reportProgress(progressJson(phase, progress));
                                  });
         reportPhase("customers");
