@@ -87,6 +87,7 @@ public:
     const bss::sdk::CallContext& country() const { return _country; }
     const bss::sdk::CallContext& simple() const { return _simple; }
     mockhost::HostDatabase& database() { return *_db; }
+    mockhost::HostClock& clock() { return _clock; }
     bss::sdk::SqlDialect dialect() const { return _testDb->dialect(); }
 
     /// Starts an emulator with `tenants` generated tenants of `model`.
