@@ -63,8 +63,10 @@ class GetHierarchyServiceTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(tenantSoldByTwoResellersAppearsUnderBothWithOnlyItsSellersSubscriptions);
     CPPUNIT_TEST(incrementalRefreshFetchesOnlyTheChangedTenants);
     CPPUNIT_TEST(incrementalRefreshRemovesATenantThatLeft);
+    CPPUNIT_TEST(incrementalRefreshWithoutChangesReadsOnlyTheAuditRecords);
     CPPUNIT_TEST(incrementalBeyondAuditRetentionRunsInFullAndSaysSo);
     CPPUNIT_TEST(singleRunAfterMassUpdatesThatTenantOnly);
+    CPPUNIT_TEST(correctedPartnerTenantTakesEffectWithoutRestart);
     CPPUNIT_TEST(expiredAndDeletedSubscriptionsAreNotImportableWithAReason);
     CPPUNIT_TEST_SUITE_END();
 
@@ -516,6 +518,25 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(0), gone->getValue<std::size_t>("total"));
     }
 
+    void incrementalRefreshWithoutChangesReadsOnlyTheAuditRecords() {
+        PartnerCenterEmulator& pc = _h->startEmulator(SalesModel::Indirect, 6, 28);
+        const std::int64_t id = _h->addInstance("Indirect PC", "indirect", pc);
+        CPPUNIT_ASSERT_EQUAL(std::string("succeeded"),
+                             str(_h->runHierarchy(body(id, "mass")), "state"));
+        const std::size_t before = tenantsPage(id)->getValue<std::size_t>("total");
+        pc.state().counters().reset();
+        const JsonObject job = _h->runHierarchy(body(id, "incremental"));
+        CPPUNIT_ASSERT_EQUAL(std::string("succeeded"), str(job, "state"));
+        CPPUNIT_ASSERT_EQUAL(0, job->getObject("result")->getValue<int>("tenantsRefetched"));
+        // Nothing changed: the audit records are all the data it needs (the access token of the
+        // mass run is still good).
+        auto& counters = pc.state().counters();
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t(1),
+                             static_cast<std::uint64_t>(counters.count("auditrecords.list")));
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t(1), static_cast<std::uint64_t>(counters.total()));
+        CPPUNIT_ASSERT_EQUAL(before, tenantsPage(id)->getValue<std::size_t>("total"));
+    }
+
     void incrementalBeyondAuditRetentionRunsInFullAndSaysSo() {
         PartnerCenterEmulator& pc = _h->startEmulator(SalesModel::Direct, 5, 25);
         const std::int64_t id = _h->addInstance("Direct PC", "direct", pc);
@@ -575,6 +596,22 @@ public:
         CPPUNIT_ASSERT_EQUAL(before->getValue<std::size_t>("total"),
                              after->getValue<std::size_t>("total"));
         CPPUNIT_ASSERT_EQUAL(str(before, "lastMassUpdateAt"), str(after, "lastMassUpdateAt"));
+    }
+
+    void correctedPartnerTenantTakesEffectWithoutRestart() {
+        PartnerCenterEmulator& pc = _h->startEmulator(SalesModel::Direct, 4, 29);
+        mockhost::InstanceRecord record = _h->instanceRecord("Direct PC", "direct", pc);
+        const std::string rightTenant = record.partnerTenantId;
+        record.partnerTenantId = "11111111-2222-4333-8444-555555555555"; // a typo
+        const std::int64_t id = _h->addInstance(record);
+        const JsonObject wrong = _h->runHierarchy(body(id, "mass"));
+        CPPUNIT_ASSERT_EQUAL(std::string("failed"), str(wrong, "state"));
+        // The admin corrects the partner tenant id; same URLs and CA.
+        record.partnerTenantId = rightTenant;
+        _h->updateInstance(record);
+        const JsonObject right = _h->runHierarchy(body(id, "mass"));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(str(right, "error"), std::string("succeeded"),
+                                     str(right, "state"));
     }
 
     void expiredAndDeletedSubscriptionsAreNotImportableWithAReason() {

@@ -108,9 +108,9 @@ public:
         return *_emulators.back();
     }
 
-    /// Adds an instance owned by the root organization that points at `emulator`.
-    std::int64_t addInstance(const std::string& name, const std::string& cspModel,
-                             mockhost::emulator::PartnerCenterEmulator& emulator) {
+    /// An instance record of the root organization that points at `emulator`.
+    mockhost::InstanceRecord instanceRecord(const std::string& name, const std::string& cspModel,
+                                            mockhost::emulator::PartnerCenterEmulator& emulator) {
         mockhost::InstanceRecord record;
         record.ownerOrganizationId = _root.organization.id;
         record.name = name;
@@ -124,7 +124,20 @@ public:
         record.refreshToken = emulator.initialRefreshToken();
         record.refreshTokenExpiresAtIso =
             mockhost::formatIso(_clock.now() + std::chrono::hours(24 * 365));
+        return record;
+    }
+
+    /// Adds an instance owned by the root organization that points at `emulator`.
+    std::int64_t addInstance(const std::string& name, const std::string& cspModel,
+                             mockhost::emulator::PartnerCenterEmulator& emulator) {
+        return addInstance(instanceRecord(name, cspModel, emulator));
+    }
+    std::int64_t addInstance(const mockhost::InstanceRecord& record) {
         return mockhost::InstanceStore(*_db).add(record, nowIso());
+    }
+    /// What the host's admin page does when an instance is edited.
+    void updateInstance(const mockhost::InstanceRecord& record) {
+        mockhost::InstanceStore(*_db).update(record, nowIso());
     }
 
     /// Tool::handle() as the host calls it; the answer parsed. ToolError passes through.
