@@ -119,7 +119,11 @@ int runAction(const CommandLine& line) {
             return 0;
         }
         std::cerr << args[1] << " started: " << answer << std::endl;
-        return waitForJob(host, caller, jobId);
+        const int code = waitForJob(host, caller, jobId);
+        if (emulators)
+            for (const std::string& text : emulators->describeRequests())
+                std::cerr << text << std::endl;
+        return code;
     } catch (const bss::sdk::ToolError& e) {
         std::cerr << "error " << bss::sdk::httpStatusFor(e.code()) << " "
                   << bss::sdk::errorCodeName(e.code()) << ": " << e.what()

@@ -116,4 +116,20 @@ std::vector<std::string> DemoEmulators::describe() const {
     return lines;
 }
 
+std::vector<std::string> DemoEmulators::describeRequests() const {
+    std::vector<std::string> lines;
+    for (auto* emulator : {_direct.get(), _indirect.get()}) {
+        std::string line = std::string("Partner Center emulator (") +
+                           (emulator == _direct.get() ? "direct" : "indirect") + ") served " +
+                           std::to_string(emulator->state().counters().total()) + " request(s)";
+        std::string separator = ": ";
+        for (const auto& [endpoint, count] : emulator->state().counters().snapshot()) {
+            line += separator + endpoint + "=" + std::to_string(count);
+            separator = ", ";
+        }
+        lines.push_back(line);
+    }
+    return lines;
+}
+
 } // namespace mockhost

@@ -41,6 +41,8 @@ public:
     const std::vector<DemoEndpoint>& endpoints() const { return _endpoints; }
     /// One line per emulator (URL, partner tenant, data set size, CA); no secrets.
     std::vector<std::string> describe() const;
+    /// One line per emulator: the requests it served, in total and per endpoint.
+    std::vector<std::string> describeRequests() const;
 
     emulator::PartnerCenterEmulator& direct() { return *_direct; }
     emulator::PartnerCenterEmulator& indirect() { return *_indirect; }

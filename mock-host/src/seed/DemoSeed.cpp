@@ -66,9 +66,18 @@ struct DemoProduct {
 };
 
 std::vector<DemoProduct> demoProducts() {
-    const BillingPlan monthly{"monthly", "P1M", 0, "EUR"};
+    // Plans for every cycle and term the emulator generates, so the demo imports cleanly; the
+    // tests cover missing and ambiguous mappings.
     auto nce = [](std::int64_t monthlyPrice) {
         return std::vector<BillingPlan>{{"monthly", "P1M", monthlyPrice * 120 / 100, "EUR"},
+                                        {"monthly", "P1Y", monthlyPrice, "EUR"},
+                                        {"annual", "P1Y", monthlyPrice * 12, "EUR"},
+                                        {"annual", "P3Y", monthlyPrice * 12, "EUR"},
+                                        {"triennial", "P3Y", monthlyPrice * 36, "EUR"}};
+    };
+    auto legacy = [](std::int64_t monthlyPrice) {
+        return std::vector<BillingPlan>{{"monthly", "", monthlyPrice, "EUR"},
+                                        {"annual", "", monthlyPrice * 12, "EUR"},
                                         {"monthly", "P1Y", monthlyPrice, "EUR"},
                                         {"annual", "P1Y", monthlyPrice * 12, "EUR"}};
     };
@@ -77,10 +86,12 @@ std::vector<DemoProduct> demoProducts() {
         {"Microsoft 365 Business Standard", "M365-BS", {"CFQ7TTC0LDPB:0001"}, nce(1170)},
         {"Office 365 E3", "O365-E3", {"CFQ7TTC0LF8Q:0001"}, nce(2180)},
         {"Exchange Online (Plan 1)", "EXO-P1", {"CFQ7TTC0LH16:0001"}, nce(380)},
-        {"Office 365 E3 (legacy)",
-         "O365-E3-LEGACY",
-         {"796B6B5F-613C-4E24-A17C-EBA730D49C02"},
-         {{"monthly", "P1Y", 2000, "EUR"}, {"annual", "P1Y", 24000, "EUR"}}},
+        {"Teams Audio Conferencing (dial-out USA/CAN)", "TEAMS-AC", {"CFQ7TTC0LHSF:0001"},
+         nce(0)},
+        {"Office 365 E3 (legacy)", "O365-E3-LEGACY", {"796B6B5F-613C-4E24-A17C-EBA730D49C02"},
+         legacy(2000)},
+        {"Office 365 Extra File Storage (legacy)", "O365-EFS-LEGACY",
+         {"3F2B6F4A-0B1C-4C8E-9C0D-6A1E2F3B4C5D"}, legacy(20)},
         {"Microsoft Azure (legacy)", "AZURE-LEGACY", {"MS-AZR-0145P"}, {{"monthly", "", 0, "EUR"}}},
     };
 }
