@@ -5,7 +5,11 @@ import { h, badge } from './dom.js';
 import { formatDateTime, label, POLICY_LABELS } from './format.js';
 
 const SUMMARY_LABELS = {
-  tenants: 'Tenants', accountsToCreate: 'Accounts to create', resellersToCreate: 'Resellers to create',
+  tenants: 'Tenants', accountsToCreate: 'Accounts to create', existingAccounts: 'Existing accounts',
+  resellersToCreate: 'Resellers to create', accountsCreated: 'Accounts created',
+  accountsExisting: 'Existing accounts', accountsFailed: 'Accounts failed',
+  subscriptionsCreated: 'Subscriptions created', subscriptionsAdded: 'Subscriptions added',
+  subscriptionsSkipped: 'Subscriptions skipped', subscriptionsFailed: 'Subscriptions failed',
   subscriptionsToCreate: 'Subscriptions to create', subscriptionsToSkip: 'Subscriptions to skip',
   subscriptionsToFail: 'Subscriptions that will fail',
 };
@@ -24,29 +28,55 @@ function billingText(b) {
   if (!b) return '';
   const parts = [label(POLICY_LABELS, b.policy)];
   if (b.billingCycle) parts.push(b.billingCycle);
+  if (b.termMonths) parts.push(`${b.termMonths}-month term`);
   if (b.currentPeriodStart) parts.push(`period ${b.currentPeriodStart} – ${b.currentPeriodEnd || ''}`);
   if (b.chargeFrom) parts.push(`charged ${b.chargeFrom} – ${b.chargeTo || ''}`);
   if (b.nextBillingDate) parts.push(`next billing ${b.nextBillingDate}`);
   return parts.join(' · ');
 }
 
+/** What happened (or would happen) to a subscription: "created", "added", "skipped", "failed". */
+function subscriptionAction(s) {
+  return s.action || s.result || '';
+}
+
+/** A tenant's overall outcome: its own when given, else from the account and its subscriptions. */
+export function tenantOutcome(t) {
+  if (t.outcome) return t.outcome;
+  if (t.account === 'failed') return 'failed';
+  if (t.account === 'created' || t.account === 'create') return 'created';
+  const actions = (t.subscriptions || []).map(subscriptionAction);
+  if (actions.some((a) => a === 'created' || a === 'added' || a === 'create')) return 'added';
+  if (actions.some((a) => a === 'failed' || a === 'fail')) return 'failed';
+  return 'skipped';
+}
+
+function accountText(t) {
+  const id = t.bssAccountId || t.accountId;
+  if (t.account === 'existing') return `existing BSS account${id ? ` #${id}` : ''}`;
+  if (t.account === 'failed') return 'BSS account not created';
+  return `new BSS account${id ? ` #${id}` : ''}`;
+}
+
 function tenantBlock(t) {
+  const outcome = tenantOutcome(t);
   const subs = h('tbody');
   for (const s of t.subscriptions || []) {
-    subs.append(h('tr', { dataset: { subscriptionId: s.subscriptionId } },
-      h('td', {}, s.offerName || s.offerId, h('div', { class: 'hint mono' }, s.subscriptionId)),
-      h('td', {}, badge(s.action, s.action)),
+    const action = subscriptionAction(s);
+    subs.append(h('tr', { dataset: { subscriptionId: s.subscriptionId, action } },
+      h('td', {}, s.offerName || s.name || s.offerId, h('div', { class: 'hint mono' }, s.subscriptionId)),
+      h('td', {}, badge(action, action)),
       h('td', {}, s.reason || ''),
-      h('td', {}, billingText(s.billing))));
+      h('td', {}, billingText(s.billing) || [s.billingCycle, s.termDuration].filter(Boolean).join(' · '))));
   }
-  const account = t.account === 'existing'
-    ? `existing BSS account${t.accountId ? ` #${t.accountId}` : ''}` : 'new BSS account';
-  return h('div', { class: 'tenant-block', dataset: { tenantId: t.tenantId, outcome: t.outcome } },
+  const note = t.message || t.accountReason;
+  return h('div', { class: 'tenant-block', dataset: { tenantId: t.tenantId, outcome } },
     h('div', { class: 'head' },
-      h('strong', {}, t.companyName), h('span', { class: 'hint' }, t.primaryDomain),
-      h('span', { class: 'hint mono' }, t.tenantId), badge(t.outcome, t.outcome), h('span', {}, account),
+      h('strong', {}, t.companyName), t.primaryDomain ? h('span', { class: 'hint' }, t.primaryDomain) : null,
+      h('span', { class: 'hint mono' }, t.tenantId), badge(outcome, outcome), h('span', {}, accountText(t)),
+      t.contactCreated ? h('span', { class: 'hint' }, 'contact created') : null,
       t.reseller ? h('span', { class: 'hint' }, `reseller account: ${t.reseller}`) : null,
-      t.message ? h('span', { class: t.outcome === 'failed' ? 'error-text' : 'hint' }, t.message) : null),
+      note ? h('span', { class: outcome === 'failed' ? 'error-text' : 'hint' }, note) : null),
     (t.subscriptions || []).length
       ? h('table', {}, h('thead', {}, h('tr', {}, ['Subscription', 'Action', 'Reason', 'Billing'].map((x) => h('th', { scope: 'col' }, x)))), subs)
       : h('p', { class: 'hint', style: 'padding:0 10px' }, 'No subscriptions.'));

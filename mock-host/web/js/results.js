@@ -20,7 +20,7 @@ export async function renderResults(main, runId) {
   main.append(holder);
   let answer;
   try {
-    answer = await tool('import-results', { runId: Number(runId) || runId });
+    answer = await tool('import-results', { runId: String(runId) });
   } catch (err) {
     clear(holder).append(h('div', { class: 'alert', role: 'alert' }, h('strong', {}, 'The results cannot be shown. '), err.message));
     return;
@@ -30,7 +30,7 @@ export async function renderResults(main, runId) {
   csvButton.addEventListener('click', async () => {
     csvButton.disabled = true;
     try {
-      const csv = await tool('import-results-csv', { runId: answer.runId });
+      const csv = await tool('import-results-csv', { runId: String(answer.runId || runId) });
       downloadText(csv.filename || `import-results-${answer.runId}.csv`, csv.contentType || 'text/csv', csv.csv);
       csvMessage.textContent = `Downloaded ${csv.filename || 'the CSV file'}.`;
     } catch (err) {
@@ -45,6 +45,7 @@ export async function renderResults(main, runId) {
       h('div', { class: 'row' },
         h('span', {}, 'State: ', badge(answer.state, answer.state)),
         h('span', {}, `By ${answer.user}`),
+        answer.message ? h('span', { class: 'hint' }, answer.message) : null,
         h('span', {}, `Started ${formatDateTime(answer.startedAt)}`),
         answer.finishedAt ? h('span', {}, `Finished ${formatDateTime(answer.finishedAt)}`) : null,
         h('span', {}, `Billing: ${label(POLICY_LABELS, answer.billingPolicy)}`),
