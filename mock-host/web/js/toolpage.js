@@ -67,8 +67,10 @@ export async function renderToolPage(main) {
 
   async function refreshData(resetSelection) {
     await grid.reload({ resetSelection, resellers: true });
-    if (!document.getElementById('panel-resellers').hidden) await resellers.reload();
-    if (!document.getElementById('panel-activity').hidden) await activity.reload();
+    // The panels are held, not looked up: after an import the page may already show the results.
+    const shown = (panel) => !panel.closest('[role=tabpanel]').hidden;
+    if (shown(resellersPanel)) await resellers.reload();
+    if (shown(activityPanel)) await activity.reload();
   }
   let refreshes = 0;
   async function refreshAll(resetSelection) {
