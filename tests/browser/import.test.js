@@ -99,6 +99,21 @@ test('a new Get Hierarchy shows the imported tenants Synced', async () => {
   await page.getByLabel('Tenant ID', { exact: true }).fill('');
 });
 
+test('Incremental refresh reads what changed and keeps the imported tenants Synced', async () => {
+  const { page } = session;
+  await page.getByRole('button', { name: 'Incremental refresh' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Get Hierarchy finished' });
+  await dialog.waitFor({ timeout: 120000 });
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await page.getByLabel('Tenant ID', { exact: true }).fill(chosen[0].tenantId);
+  await waitGridIdle(page);
+  const rows = await visibleRows(page);
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0].status, 'synced');
+  await page.getByLabel('Tenant ID', { exact: true }).fill('');
+  await waitGridIdle(page);
+});
+
 test('the activity tab lists the import run and the audit trail', async () => {
   const { page } = session;
   await page.getByRole('tab', { name: 'Runs & audit trail' }).click();

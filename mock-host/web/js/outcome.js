@@ -16,7 +16,9 @@ const SUMMARY_LABELS = {
 
 export function summaryGrid(summary, id) {
   const grid = h('div', { class: 'summary-grid', id });
-  for (const [key, value] of Object.entries(summary || {})) {
+  // Tenants first, then the rest in the server's order.
+  const entries = Object.entries(summary || {}).sort(([a], [b]) => (b === 'tenants') - (a === 'tenants'));
+  for (const [key, value] of entries) {
     if (typeof value === 'object') continue;
     const text = SUMMARY_LABELS[key] || key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
     grid.append(h('div', { dataset: { key } }, h('strong', {}, String(value)), text));

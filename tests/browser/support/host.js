@@ -25,10 +25,16 @@ const DEMO = {
   expiredInstance: 'Expired Token Instance',
 };
 
+// Children still running when the test process ends (a failed before(), a kill) are stopped too.
+const children = new Set();
+process.on('exit', () => { for (const child of children) if (child.exitCode === null) child.kill('SIGKILL'); });
+
 /** Starts a child and resolves when a line matches `ready`; rejects on exit or timeout. */
 function startProcess(command, args, ready, { timeoutMs = 60000, log } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    child.on('exit', () => children.delete(child));
     const lines = [];
     const out = fs.createWriteStream(log, { flags: 'a' });
     const timer = setTimeout(() => {
