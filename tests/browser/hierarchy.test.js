@@ -106,6 +106,20 @@ test('mass Get Hierarchy shows the progress bar with counts, then a confirmation
   await page.locator('#tenants-table').waitFor();
 });
 
+test('Cancel stops a running Get Hierarchy and keeps the saved hierarchy', async () => {
+  const { page } = session;
+  const savedAt = await page.locator('#data-age').getAttribute('data-saved-at');
+  await page.getByRole('button', { name: 'Get Hierarchy' }).click();
+  await page.locator('#hierarchy-progress').waitFor({ state: 'visible' });
+  await page.locator('#hierarchy-progress').getByRole('button', { name: 'Cancel' }).click();
+  const note = page.locator('#hierarchy-cancelled');
+  await note.waitFor({ timeout: 60000 });
+  assert.match(await note.textContent(), /the saved hierarchy is unchanged/i);
+  assert.equal(await page.getByRole('dialog', { name: 'Get Hierarchy finished' }).count(), 0);
+  await waitGridIdle(page);
+  assert.equal(await page.locator('#data-age').getAttribute('data-saved-at'), savedAt);
+});
+
 test('the grid shows one server page, its total, the data age and the columns', async () => {
   const { page } = session;
   const info = page.locator('#page-info');

@@ -62,7 +62,13 @@ export function renderHierarchyPanel(container, ctx) {
       progress.start(started.jobId);
       const final = await waitForJob(started.jobId, (s) => progress.update(s, hierarchyProgressItems));
       progress.finish();
-      if (final.state === 'succeeded') {
+      const cancelled = final.state === 'cancelled' || (final.result && final.result.cancelled);
+      if (cancelled) {
+        clear(errorBox).append(h('div', { class: 'alert info', id: 'hierarchy-cancelled' },
+          h('strong', {}, 'Get Hierarchy was cancelled.'),
+          h('p', {}, (final.result && final.result.message) || 'The saved hierarchy is unchanged. Run Get Hierarchy again when you are ready.')));
+        ctx.onFinished();
+      } else if (final.state === 'succeeded') {
         const r = final.result || {};
         await refreshLastUpdate(lastUpdate, instance.id).catch(() => {});
         ctx.onFinished();
@@ -73,9 +79,6 @@ export function renderHierarchyPanel(container, ctx) {
             h('li', {}, `Subscriptions: ${r.subscriptions ?? 0}`),
             r.failures ? h('li', { class: 'error-text' }, `Tenants that could not be read: ${r.failures}`) : null),
           r.lastMassUpdateAt ? h('p', { class: 'hint' }, `Last Update: ${formatDateTime(r.lastMassUpdateAt)}`) : null);
-      } else if (final.state === 'cancelled') {
-        showError('Get Hierarchy was cancelled.', 'What was read before the cancel was not saved as a new hierarchy. Run Get Hierarchy again when you are ready.');
-        ctx.onFinished();
       } else {
         showError('Get Hierarchy failed.', final.error || 'The job failed without a message.');
         ctx.onFinished();
