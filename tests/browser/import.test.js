@@ -7,7 +7,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const { startHost, launchBrowser, newPage, screenshot, DEMO } = require('./support/host');
-const { openTool, chooseInstance, getHierarchy, waitGridIdle, visibleRows } = require('./support/toolPage');
+const { openTool, chooseInstance, getHierarchy, waitGridIdle, visibleRows, action, instanceId } = require('./support/toolPage');
 
 let host;
 let browser;
@@ -124,4 +124,20 @@ test('the activity tab lists the import run and the audit trail', async () => {
   await screenshot(page, '14-activity');
   assert.deepEqual(session.outside, []);
   assert.deepEqual(session.errors, []);
+});
+
+test('Import all importable previews every importable tenant, and Cancel writes nothing', async () => {
+  const { page } = session;
+  await page.getByRole('tab', { name: 'Tenants' }).click();
+  const id = await instanceId(page);
+  const importable = await action(page, 'tenants', { instanceId: id, importableOnly: true, limit: 1 });
+  assert.ok(importable.body.total >= 1);
+  await page.getByRole('button', { name: 'Import all importable' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import all importable tenants' });
+  await dialog.locator('#preflight-summary').waitFor({ timeout: 60000 });
+  assert.equal(Number(await dialog.locator('#preflight-summary [data-key="tenants"] strong').textContent()), importable.body.total);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const after = await action(page, 'tenants', { instanceId: id, importableOnly: true, limit: 1 });
+  assert.equal(after.body.total, importable.body.total);
 });
