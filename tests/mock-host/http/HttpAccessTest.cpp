@@ -109,6 +109,7 @@ class HttpAccessTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(rootAdminEnablesTheToolForAnOrganization);
     CPPUNIT_TEST(onlyRootAdminMayChangeEnablement);
     CPPUNIT_TEST(meShowsOrganizationAndPermissions);
+    CPPUNIT_TEST(keptAliveConnectionSurvivesAnUnreadBody);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -220,6 +221,49 @@ public:
                                                ",\"enabled\":false}");
         CPPUNIT_ASSERT_EQUAL(403, answer.status);
         CPPUNIT_ASSERT(country.toolIds() == std::vector<std::string>{kTool});
+    }
+
+    /// A browser reuses its connection: a body the handler did not read (POST /api/logout "{}",
+    /// a refused call) must not become the start of the next request on that connection.
+    void keptAliveConnectionSurvivesAnUnreadBody() {
+        Poco::Net::HTTPClientSession session("127.0.0.1", _port);
+        session.setKeepAlive(true);
+        std::string cookie;
+        auto send = [&](const std::string& method, const std::string& path,
+                        const std::string& body) {
+            Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+            request.setKeepAlive(true);
+            if (!cookie.empty()) {
+                Poco::Net::NameValueCollection cookies;
+                cookies.add("mockhost_session", cookie);
+                request.setCookies(cookies);
+            }
+            request.setContentType("application/json");
+            request.setContentLength(static_cast<std::streamsize>(body.size()));
+            session.sendRequest(request) << body;
+            Poco::Net::HTTPResponse response;
+            Answer answer;
+            Poco::StreamCopier::copyToString(session.receiveResponse(response), answer.body);
+            answer.status = response.getStatus();
+            std::vector<Poco::Net::HTTPCookie> cookies;
+            response.getCookies(cookies);
+            for (const auto& c : cookies)
+                if (c.getName() == "mockhost_session" && !c.getValue().empty())
+                    cookie = c.getValue();
+            return answer;
+        };
+        CPPUNIT_ASSERT_EQUAL(200, send("POST", "/api/login",
+                                       "{\"login\":\"admin@root\",\"password\":\"demo-password\"}")
+                                      .status);
+        CPPUNIT_ASSERT_EQUAL(200, send("GET", "/api/me", "").status);
+        CPPUNIT_ASSERT_EQUAL(200, send("POST", "/api/logout", "{\"unread\":true}").status);
+        Answer me = send("GET", "/api/me", "");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(me.body, 401, me.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("unauthenticated"), errorCode(me));
+        // Refused before its body is read: the next request still gets its own answer.
+        CPPUNIT_ASSERT_EQUAL(404, send("POST", "/api/no-such-endpoint", "{\"x\":1}").status);
+        me = send("GET", "/api/me", "");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(me.body, 401, me.status);
     }
 
     void meShowsOrganizationAndPermissions() {
