@@ -1,5 +1,6 @@
 #include "cli/Commands.h"
 #include "host/Host.h"
+#include "host/InstallLayout.h"
 #include "http/ApiServer.h"
 #include "seed/DemoSeed.h"
 
@@ -35,7 +36,7 @@ int runServe(const CommandLine& line) {
     Host host(line.hostOptions());
     host.loadTools();
     host.startTools();
-    ApiServer server(host, port, line.value("web-root", "web"));
+    ApiServer server(host, port, line.value("web-root", InstallLayout::defaultWebRoot()));
     server.start();
     host.logger().info("serving on http://127.0.0.1:" + std::to_string(server.port()) + "/");
     if (host.options().seedDemo) {

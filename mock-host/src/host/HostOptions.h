@@ -1,6 +1,7 @@
 #pragma once
 /// Options common to every mock-host command.
 #include "db/DatabaseSpec.h"
+#include "host/InstallLayout.h"
 
 #include <optional>
 #include <string>
@@ -9,8 +10,8 @@ namespace mockhost {
 
 struct HostOptions {
     std::string db = kDefaultDatabaseOption;      ///< --db
-    std::string pluginDir = MOCK_HOST_PLUGIN_DIR; ///< --plugins
-    std::string schemaDir = MOCK_HOST_SCHEMA_DIR; ///< --schema-dir
+    std::string pluginDir = InstallLayout::defaultPluginDir(); ///< --plugins
+    std::string schemaDir = InstallLayout::defaultSchemaDir(); ///< --schema-dir
     bool seedDemo = false;                        ///< --seed-demo
     std::optional<std::string> clock;             ///< --clock 2026-01-31T10:00:00Z
     std::string logFile;                          ///< --log-file
