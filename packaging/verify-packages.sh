@@ -76,7 +76,7 @@ step "example tool against the unpacked SDK"
 build_example() { # build_example <dir> [cmake args...]
   local dir=$1; shift
   cmake -S "$source_dir/packaging/example-tool" -B "$dir" -DCMAKE_PREFIX_PATH="$root/usr" \
-    -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF "$@" >"$dir.log" 2>&1 || { cat "$dir.log"; fail "configure $dir"; }
+    -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF -DCMAKE_CXX_FLAGS="-Wall -Wextra -Werror" "$@" >"$dir.log" 2>&1 || { cat "$dir.log"; fail "configure $dir"; }
   cmake --build "$dir" -j2 >>"$dir.log" 2>&1 || { cat "$dir.log"; fail "build $dir"; }
   local found
   found=$(sed -n 's/^BssHostSdk_DIR:PATH=//p' "$dir/CMakeCache.txt")

@@ -12,7 +12,7 @@ set(CPACK_PACKAGE_NAME bss)
 set(CPACK_PACKAGE_VENDOR "Import Customers Tool project")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "Import Customers Tool maintainers <ict-maintainers@example.invalid>")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "BSS Import Customers Tool")
+# No CPACK_PACKAGE_DESCRIPTION_SUMMARY: each component description's first line is its summary.
 set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/packages)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
@@ -27,7 +27,7 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PLUGIN_PACKAGE_NAME bss-import-customers-tool)
 set(CPACK_DEBIAN_PLUGIN_PACKAGE_DEPENDS "${abi_package} (>= ${abi_version}), ca-certificates")
 set(CPACK_COMPONENT_PLUGIN_DESCRIPTION
-  "Import Customers Tool for a BSS host\n Imports customers (Microsoft tenants) and subscriptions from Microsoft Partner\n Center into the BSS. Installs the tool library and its manifest into\n /usr/lib/bss/plugins.")
+  "Import Customers Tool for a BSS host\nImports customers (Microsoft tenants) and subscriptions from Microsoft Partner\nCenter into the BSS. Installs the tool library and its manifest into\n/usr/lib/bss/plugins.")
 
 set(CPACK_DEBIAN_SDK_PACKAGE_NAME bss-host-sdk-dev)
 set(CPACK_DEBIAN_SDK_PACKAGE_ARCHITECTURE all)
@@ -36,12 +36,12 @@ set(CPACK_DEBIAN_SDK_PACKAGE_SHLIBDEPS OFF)
 set(CPACK_DEBIAN_SDK_PACKAGE_DEPENDS
   "libpoco-dev (>= 1.11), libboost1.74-dev | libboost-dev (>= 1.74), cmake (>= 3.16)")
 set(CPACK_COMPONENT_SDK_DESCRIPTION
-  "BSS host SDK (C++17 headers, host schema, CMake package)\n Header-only contract between a BSS host and its tool libraries (ABI ${abi_version},\n SDK ${BSS_HOST_SDK_VERSION}). find_package(BssHostSdk CONFIG REQUIRED) gives Bss::HostSdk.")
+  "BSS host SDK (C++17 headers, host schema, CMake package)\nHeader-only contract between a BSS host and its tool libraries (ABI ${abi_version},\nSDK ${BSS_HOST_SDK_VERSION}). find_package(BssHostSdk CONFIG REQUIRED) gives Bss::HostSdk.")
 
 set(CPACK_DEBIAN_MOCKHOST_PACKAGE_NAME bss-mock-host)
 set(CPACK_DEBIAN_MOCKHOST_PACKAGE_PROVIDES "${abi_package} (= ${abi_version})")
 set(CPACK_DEBIAN_MOCKHOST_PACKAGE_DEPENDS "ca-certificates")
 set(CPACK_COMPONENT_MOCKHOST_DESCRIPTION
-  "Standalone BSS mock host and Partner Center emulator\n Loads BSS tool libraries from /usr/lib/bss/plugins (host ABI ${abi_version}), holds the\n host database (SQLite or PostgreSQL) and serves a JSON API; ships partner-center-emulator.")
+  "Standalone BSS mock host and Partner Center emulator\nLoads BSS tool libraries from /usr/lib/bss/plugins (host ABI ${abi_version}), holds the\nhost database (SQLite or PostgreSQL) and serves a JSON API; ships partner-center-emulator.")
 
 include(CPack)
