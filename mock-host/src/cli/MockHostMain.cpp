@@ -15,7 +15,8 @@ int runHelp() {
            "Commands:\n"
            "  serve (default)   open the database, load and start tools, serve HTTP\n"
            "                    --port N (8080; 0 = any free port) --web-root DIR\n"
-           "  action --login L <toolId> <action> [json]   call an action as user L\n"
+           "  action --login L [--wait] <toolId> <action> [json]   call an action as user L;\n"
+           "                    --wait: follow the job it starts, print its final status\n"
            "  plugins           load the plugin folder (manifests first) and list loaded and\n"
            "                    refused files\n"
            "  enable-tool --org NAME --tool ID [--disable]\n"
@@ -26,14 +27,14 @@ int runHelp() {
            "           [--plan cycle:term:priceMinor:currency]...\n"
            "  user add --org NAME --login L --password P [--display-name D] [--role R]...\n"
            "Common options: --db sqlite:<path>|postgresql:<key=value ...> (sqlite:var/host.db)\n"
-           "  --plugins DIR (" +
-               InstallLayout::defaultPluginDir() +
-               ")\n"
-               "  --schema-dir DIR (" +
-               InstallLayout::defaultSchemaDir() +
-               ")\n"
-               "  --seed-demo  --clock 2026-01-31T10:00:00Z\n"
-               "  --log-file FILE  --quiet  --demo-pc-url URL  --demo-login-url URL\n";
+        << "  --plugins DIR (" << InstallLayout::defaultPluginDir() << ")\n"
+        << "  --schema-dir DIR (" << InstallLayout::defaultSchemaDir() << ")\n"
+        << "  --seed-demo  --clock 2026-01-31T10:00:00Z\n"
+           "  --log-file FILE  --quiet  --demo-pc-url URL  --demo-login-url URL\n"
+           "serve and action: --emulator (implies --seed-demo) runs the Partner Center emulator\n"
+           "  in-process and points the demo instances at it: --emulator-port 8443 (direct;\n"
+           "  indirect on port+1; 0 = ephemeral) --emulator-tenants 100 --emulator-seed 42\n"
+           "  --emulator-cert-dir var/emulator --emulator-latency-ms 0\n";
     return 0;
 }
 

@@ -1,6 +1,7 @@
 #include "adapter/ActionTable.h"
 
 #include "adapter/actions/HierarchyActions.h"
+#include "adapter/actions/ImportActions.h"
 #include "adapter/actions/InstanceActions.h"
 #include "adapter/actions/JobActions.h"
 
@@ -21,6 +22,12 @@ const std::vector<ActionEntry>& actionTable() {
         {"subscriptions", "Subscriptions of one tenant row of the saved hierarchy.",
          listSubscriptions},
         {"runs", "Recent Get Hierarchy or import runs.", listRuns},
+        {"import-preflight", "Check an import before anything is written.", importPreflight},
+        {"import-dry-run", "What an import would create, skip or fail, writing nothing.",
+         importDryRun},
+        {"import", "Start an import of the selected (or all importable) tenants.", startImport},
+        {"import-results", "What an import run created, added, skipped and failed.", importResults},
+        {"import-results-csv", "An import run's results as CSV.", importResultsCsv},
         {"audit-trail", "Who ran which Get Hierarchy or import, when, and how it ended.",
          auditTrail},
     };

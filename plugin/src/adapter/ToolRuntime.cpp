@@ -32,6 +32,7 @@ ToolRuntime::ToolRuntime(bss::sdk::HostServices& hostServices)
     : services(hostServices), gatewayLogger(hostServices.logger()),
       clients(hostServices, gatewayLogger, clientOptionsFromEnvironment()),
       getHierarchy(hostServices, clients, clients.options().maxInFlight * 2),
+      importing(hostServices, clients, clients.options().maxInFlight * 2),
       hierarchy(hostServices.database()), hierarchyQuery(hostServices.database()),
       runs(hostServices.database()) {}
 

@@ -3,6 +3,7 @@
 /// Created by ImportCustomersTool::start(), destroyed by stop(); every action handler gets it.
 
 #include "application/GetHierarchyService.h"
+#include "application/ImportService.h"
 #include "application/InstanceClients.h"
 #include "gateway/HostLogger.h"
 #include "storage/HierarchyQuery.h"
@@ -20,6 +21,7 @@ struct ToolRuntime {
     gateway::HostLogger gatewayLogger;
     application::InstanceClients clients;
     application::GetHierarchyService getHierarchy;
+    application::ImportService importing;
     storage::HierarchyRepository hierarchy;
     storage::HierarchyQuery hierarchyQuery;
     storage::RunRepository runs;

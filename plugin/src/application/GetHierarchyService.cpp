@@ -1,6 +1,7 @@
 #include "application/GetHierarchyService.h"
 
 #include "application/HierarchyCrawler.h"
+#include "application/UsableInstance.h"
 #include "domain/audit/BssAccountIndex.h"
 #include "domain/audit/TenantAudit.h"
 #include "domain/common/IsoTime.h"
@@ -93,21 +94,9 @@ GetHierarchyService::GetHierarchyService(bss::sdk::HostServices& services, Insta
     : _services(services), _clients(clients), _parallelism(parallelism),
       _hierarchy(services.database()), _accounts(services.database()), _runs(services.database()) {}
 
-bss::sdk::InstanceInfo GetHierarchyService::usableInstance(const bss::sdk::CallContext& caller,
-                                                           std::int64_t instanceId) const {
-    for (const bss::sdk::InstanceInfo& info :
-         _services.instances().instancesFor(caller.organization))
-        if (info.id == instanceId)
-            return info;
-    throw ToolError(ErrorCode::NotFound,
-                    "Instance " + std::to_string(instanceId) +
-                        " is not available to this organization.",
-                    "instanceId");
-}
-
 std::string GetHierarchyService::start(const bss::sdk::CallContext& caller,
                                        const GetHierarchyRequest& request) {
-    usableInstance(caller, request.instanceId);
+    usableInstance(_services, caller, request.instanceId);
     bss::sdk::CallContext callerCopy = caller;
     return _services.jobs().submit(caller, "get-hierarchy",
                                    "instance:" + std::to_string(request.instanceId),
@@ -119,7 +108,7 @@ std::string GetHierarchyService::start(const bss::sdk::CallContext& caller,
 std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
                                      const GetHierarchyRequest& request,
                                      bss::sdk::JobControl& job) {
-    const bss::sdk::InstanceInfo instance = usableInstance(caller, request.instanceId);
+    const bss::sdk::InstanceInfo instance = usableInstance(_services, caller, request.instanceId);
     const storage::HierarchyKey key{caller.organization.id, instance.id};
     const std::string runId = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
     const auto startedAt = _services.clock().now();
@@ -163,6 +152,9 @@ std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
         HierarchyCrawler crawler(*client, context, _parallelism,
                                  [&](const domain::HierarchyProgress& progress) {
                                      std::lock_guard<std::mutex> lock(progressMutex);
+                                     // Once the customer list is read, the tenants' subscriptions are.
+                                     if (phase == "customers" && progress.tenantsTotal)
+                                         phase = "subscriptions";
                                      job.reportProgress(progressJson(phase, progress));
                                  });
         reportPhase("customers");

@@ -36,9 +36,6 @@ public:
                     bss::sdk::JobControl& job);
 
 private:
-    bss::sdk::InstanceInfo usableInstance(const bss::sdk::CallContext& caller,
-                                          std::int64_t instanceId) const;
-
     bss::sdk::HostServices& _services;
     InstanceClients& _clients;
     int _parallelism;

@@ -1,12 +1,11 @@
 #include "application/HierarchyCrawler.h"
 
+#include "application/ParallelFor.h"
+
 #include "domain/hierarchy/ResellerLookup.h"
 #include "gateway/GatewayError.h"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <thread>
 #include <unordered_set>
 
 namespace ict::application {
@@ -79,6 +78,12 @@ CrawlResult HierarchyCrawler::crawlCustomers(std::vector<domain::Customer> custo
     CrawlResult result;
     result.input.directCapable = directCapable;
     result.input.customers = std::move(customers);
+    // No tenant to read (an incremental refresh with no changes): the relationships list would
+    // be a request the data does not need ([B3]).
+    if (result.input.customers.empty()) {
+        report();
+        return result;
+    }
     {
         std::lock_guard<std::mutex> lock(_mutex);
         _progress.tenantsTotal = static_cast<std::int64_t>(result.input.customers.size());
@@ -108,69 +113,37 @@ void HierarchyCrawler::readRelationships(CrawlResult& result, bool indirectCapab
 
 void HierarchyCrawler::readSubscriptions(CrawlResult& result) {
     const std::vector<domain::Customer>& customers = result.input.customers;
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> stop{false};
-    std::exception_ptr fatal;
     std::mutex resultMutex;
-
-    auto work = [&]() {
-        for (;;) {
-            const std::size_t index = next++;
-            if (index >= customers.size() || stop)
-                return;
-            const domain::Customer& customer = customers[index];
-            try {
-                if (_context.cancelled())
-                    throw GatewayError::cancelled("reading subscriptions");
-                countCall();
-                std::vector<domain::Subscription> subscriptions =
-                    _client.subscriptions(_context, customer.tenantId);
-                std::lock_guard<std::mutex> lock(resultMutex);
-                {
-                    std::lock_guard<std::mutex> progressLock(_mutex);
-                    ++_progress.tenantsFetched;
-                    _progress.subscriptionsFetched +=
-                        static_cast<std::int64_t>(subscriptions.size());
-                }
-                for (domain::Subscription& subscription : subscriptions) {
-                    if (subscription.customerTenantId.empty())
-                        subscription.customerTenantId = customer.tenantId;
-                    result.input.subscriptions.push_back(std::move(subscription));
-                }
-            } catch (const GatewayError& error) {
-                std::lock_guard<std::mutex> lock(resultMutex);
-                if (dooms(error)) {
-                    if (!fatal)
-                        fatal = std::current_exception();
-                    stop = true;
-                    return;
-                }
-                result.failures.push_back({customer.tenantId, customer.companyName,
-                                           customer.primaryDomain, error.what()});
+    parallelFor(customers.size(), _parallelism, [&](std::size_t index) {
+        const domain::Customer& customer = customers[index];
+        if (_context.cancelled())
+            throw GatewayError::cancelled("reading subscriptions");
+        try {
+            countCall();
+            std::vector<domain::Subscription> subscriptions =
+                _client.subscriptions(_context, customer.tenantId);
+            std::lock_guard<std::mutex> lock(resultMutex);
+            {
                 std::lock_guard<std::mutex> progressLock(_mutex);
                 ++_progress.tenantsFetched;
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(resultMutex);
-                if (!fatal)
-                    fatal = std::current_exception();
-                stop = true;
-                return;
+                _progress.subscriptionsFetched += static_cast<std::int64_t>(subscriptions.size());
             }
-            report();
+            for (domain::Subscription& subscription : subscriptions) {
+                if (subscription.customerTenantId.empty())
+                    subscription.customerTenantId = customer.tenantId;
+                result.input.subscriptions.push_back(std::move(subscription));
+            }
+        } catch (const GatewayError& error) {
+            if (dooms(error))
+                throw;
+            std::lock_guard<std::mutex> lock(resultMutex);
+            result.failures.push_back(
+                {customer.tenantId, customer.companyName, customer.primaryDomain, error.what()});
+            std::lock_guard<std::mutex> progressLock(_mutex);
+            ++_progress.tenantsFetched;
         }
-    };
-
-    const std::size_t threads =
-        std::min<std::size_t>(static_cast<std::size_t>(_parallelism), customers.size());
-    std::vector<std::thread> workers;
-    for (std::size_t i = 1; i < threads; ++i)
-        workers.emplace_back(work);
-    if (threads > 0)
-        work();
-    for (std::thread& worker : workers)
-        worker.join();
-    if (fatal)
-        std::rethrow_exception(fatal);
+        report();
+    });
 
     // Failed customers are listed with their error, not placed in the hierarchy.
     std::unordered_set<std::string> failed;

@@ -1,6 +1,8 @@
 #pragma once
 /// One logical HTTP call and its final answer. A call keeps its MS-RequestId across retries.
 
+#include <Poco/Net/NameValueCollection.h>
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +24,7 @@ struct HttpResponse {
     int status = 0;
     std::string body;
     int attempts = 0;
+    Poco::Net::NameValueCollection headers; ///< Response headers (MS-RequestId echo, ...).
 };
 
 } // namespace ict::gateway

@@ -20,6 +20,7 @@ struct HttpCore::Attempt {
     int status = 0;
     std::string body;
     std::string retryAfter;
+    Poco::Net::NameValueCollection headers;
     std::string failure; ///< What went wrong for Transient/TlsRefused, no secrets.
 };
 
@@ -72,6 +73,8 @@ HttpCore::Attempt HttpCore::sendOnce(SessionPool& pool, const HttpCall& call,
         Poco::StreamCopier::copyToString(in, attempt.body);
         attempt.status = static_cast<int>(response.getStatus());
         attempt.retryAfter = response.get("Retry-After", "");
+        for (const auto& [name, value] : response)
+            attempt.headers.add(name, value);
         const auto expected = response.getContentLength64();
         if (expected != Poco::Net::HTTPMessage::UNKNOWN_CONTENT_LENGTH &&
             static_cast<Poco::Int64>(attempt.body.size()) < expected) {
@@ -163,7 +166,8 @@ HttpResponse HttpCore::execute(const std::string& host, std::uint16_t port, Http
             _rateLimiter.recover();
             log(result.status < 400 ? GatewayLogLevel::Debug : GatewayLogLevel::Info,
                 head + " -> HTTP " + std::to_string(result.status) + tail, call, context);
-            return HttpResponse{result.status, std::move(result.body), attempt};
+            return HttpResponse{result.status, std::move(result.body), attempt,
+                                std::move(result.headers)};
         }
         if (attempt == maxAttempts) {
             log(GatewayLogLevel::Error, head + " -> " + lastFailure + tail + ", giving up", call,

@@ -342,4 +342,8 @@ std::vector<domain::AuditRecord> PartnerCenterClient::auditRecords(const Request
     return all;
 }
 
+void PartnerCenterClient::checkToken(const RequestContext& context) {
+    _tokenManager->accessToken(context);
+}
+
 } // namespace ict::gateway

@@ -78,6 +78,10 @@ public:
                                                   const std::string& startDate,
                                                   const std::string& endDate = "");
 
+    /// Makes sure a valid access token can be had (refreshing it when needed). Throws
+    /// GatewayError NotAuthenticated when the instance's refresh token is refused.
+    void checkToken(const RequestContext& context);
+
     /// For diagnostics and tests: the HTTP core (rate, in-flight high water, connections).
     HttpCore& http() { return *_http; }
     int tokenRefreshCount() const { return _tokenManager->refreshCount(); }

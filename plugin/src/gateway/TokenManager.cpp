@@ -90,7 +90,13 @@ void TokenManager::refresh(const RequestContext& context) {
     if (response.status < 200 || response.status >= 300)
         throw GatewayError(GatewayErrorKind::Rejected, name,
                            "failed: HTTP " + std::to_string(response.status), response.status);
-    TokenResponse token = TokenResponse::parse(response.body, name);
+    TokenResponse token;
+    try {
+        token = TokenResponse::parse(response.body, name);
+    } catch (...) {
+        wipe(response.body);
+        throw;
+    }
     wipe(response.body);
     if (!token.refreshToken.empty()) {
         // Microsoft may already have retired the old refresh token: the new one must be durable

@@ -118,6 +118,17 @@ std::vector<Migration> toolMigrations(SqlDialect dialect) {
           " message TEXT NOT NULL,"
           " summary TEXT NOT NULL)",
           "CREATE INDEX ict_runs_instance ON ict_runs (organization_id, instance_id, started_at)"}},
+        {3,
+         "import results",
+         {// One row per tenant an import run handled, written in the tenant's own transaction so
+          // the results always agree with what was written.
+          "CREATE TABLE ict_import_results ("
+          " run_id TEXT NOT NULL,"
+          " position INTEGER NOT NULL,"
+          " tenant_id TEXT NOT NULL,"
+          " reseller_mpn_id TEXT NOT NULL,"
+          " outcome TEXT NOT NULL,"
+          " PRIMARY KEY (run_id, tenant_id, reseller_mpn_id))"}},
     };
 }
 

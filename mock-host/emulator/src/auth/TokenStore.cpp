@@ -25,23 +25,35 @@ RefreshTokenState TokenStore::redeem(const std::string& refreshToken, const Poco
         return found->second;
     if (strictRotation)
         found->second = RefreshTokenState::Revoked;
+    issued = newAccessToken(now, false);
     issued.refreshToken = issueRefreshToken();
+    return RefreshTokenState::Valid;
+}
+
+TokenStore::Issued TokenStore::issueAppOnly(const Poco::Timestamp& now) {
+    return newAccessToken(now, true);
+}
+
+TokenStore::Issued TokenStore::newAccessToken(const Poco::Timestamp& now, bool appOnly) {
+    Issued issued;
     issued.accessToken = "eyEMU." + _random.hex(64);
     issued.expiresInSeconds = _lifetimeSeconds;
     issued.notBefore = now;
     issued.expiresOn = now + Poco::Timespan(_lifetimeSeconds, 0);
-    _accessTokens[issued.accessToken] = issued.expiresOn;
-    return RefreshTokenState::Valid;
+    _accessTokens[issued.accessToken] = {issued.expiresOn, appOnly};
+    return issued;
 }
 
-AccessTokenState TokenStore::checkAccess(const std::string& accessToken,
-                                         const Poco::Timestamp& now) const {
+AccessTokenState TokenStore::checkAccess(const std::string& accessToken, const Poco::Timestamp& now,
+                                         bool* appOnly) const {
     if (accessToken.empty())
         return AccessTokenState::Missing;
     const auto found = _accessTokens.find(accessToken);
     if (found == _accessTokens.end())
         return AccessTokenState::Unknown;
-    return now < found->second ? AccessTokenState::Valid : AccessTokenState::Expired;
+    if (appOnly)
+        *appOnly = found->second.appOnly;
+    return now < found->second.expiresAt ? AccessTokenState::Valid : AccessTokenState::Expired;
 }
 
 void TokenStore::setAllRefreshTokens(RefreshTokenState state) {
@@ -52,7 +64,7 @@ void TokenStore::setAllRefreshTokens(RefreshTokenState state) {
 void TokenStore::expireAccessTokens() {
     const Poco::Timestamp now;
     for (auto& entry : _accessTokens)
-        entry.second = now;
+        entry.second.expiresAt = now;
 }
 
 } // namespace mockhost::emulator

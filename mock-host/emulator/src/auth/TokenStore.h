@@ -45,7 +45,11 @@ public:
     /// Valid: fills `issued` and rotates. Otherwise leaves `issued` alone.
     RefreshTokenState redeem(const std::string& refreshToken, const Poco::Timestamp& now,
                              bool strictRotation, Issued& issued);
-    AccessTokenState checkAccess(const std::string& accessToken, const Poco::Timestamp& now) const;
+    /// An app-only access token (client credentials grant): no refresh token.
+    Issued issueAppOnly(const Poco::Timestamp& now);
+    /// `appOnly` (optional) receives whether a known token is app-only.
+    AccessTokenState checkAccess(const std::string& accessToken, const Poco::Timestamp& now,
+                                 bool* appOnly = nullptr) const;
 
     /// Puts every refresh token issued so far into `state` (tokens issued later are valid).
     void setAllRefreshTokens(RefreshTokenState state);
@@ -59,7 +63,13 @@ private:
     int _lifetimeSeconds;
     std::string _initial;
     std::map<std::string, RefreshTokenState> _refreshTokens;
-    std::map<std::string, Poco::Timestamp> _accessTokens; ///< token -> expiry
+    struct AccessGrant {
+        Poco::Timestamp expiresAt;
+        bool appOnly;
+    };
+    Issued newAccessToken(const Poco::Timestamp& now, bool appOnly);
+
+    std::map<std::string, AccessGrant> _accessTokens;
 };
 
 } // namespace mockhost::emulator

@@ -118,6 +118,14 @@ Reply route(EmulatorState& state, const ApiRequest& request) {
             state.changeSubscription(s[2], s[4], ControlJson::readChange(bodyObject(request)));
         return Reply::json(200, ResourceJson::subscription(s[2], subscription));
     }
+    if (n == 2 && s[1] == "changes" && m == "POST") {
+        const auto json = bodyObject(request);
+        const int count = json->optValue<int>("count", 1);
+        const auto records = state.simulateChanges(count);
+        auto body = JsonText::object();
+        body->set("auditRecords", static_cast<int>(records.size()));
+        return Reply::json(200, body);
+    }
     if (n == 2 && s[1] == "dataset" && m == "GET") {
         Reply reply;
         reply.body = DataSetFile::toJson(state.snapshot());

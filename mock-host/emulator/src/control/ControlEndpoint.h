@@ -19,6 +19,7 @@ namespace mockhost::emulator {
 ///   POST /_emulator/customers/{id}/subscriptions          NewSubscription -> 201
 ///   PATCH /_emulator/customers/{id}/subscriptions/{sid}   {quantity,status,autoRenewEnabled,
 ///                                                          friendlyName} -> 200
+///   POST /_emulator/changes                   {"count":N} random changes -> {"auditRecords":N}
 ///   GET|PUT /_emulator/dataset                the data set file form (PUT replaces it)
 ///   POST /_emulator/reset                     back to the start state
 /// Errors: 400/404 {"error":"<message naming the field or id>"}.

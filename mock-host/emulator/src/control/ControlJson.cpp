@@ -35,6 +35,7 @@ Poco::JSON::Object::Ptr ControlJson::write(const FaultSettings& s) {
     json->set("latencyMs", s.latencyMs);
     json->set("rateLimitPerMinute", s.rateLimitPerMinute);
     json->set("throttleBody", s.throttleBody == ThrottleBody::Gateway ? "gateway" : "partner");
+    json->set("retryAfterHeader", s.retryAfterHeader);
     json->set("serverErrorRate", s.serverErrorRate);
     json->set("timeoutRate", s.timeoutRate);
     json->set("timeoutHangMs", s.timeoutHangMs);
@@ -57,6 +58,7 @@ FaultSettings ControlJson::readFaults(const Poco::JSON::Object::Ptr& json, Fault
         else
             throw Poco::InvalidArgumentException("throttleBody must be gateway or partner", shape);
     }
+    read(json, "retryAfterHeader", s.retryAfterHeader);
     readRate(json, "serverErrorRate", s.serverErrorRate);
     readRate(json, "timeoutRate", s.timeoutRate);
     read(json, "timeoutHangMs", s.timeoutHangMs);

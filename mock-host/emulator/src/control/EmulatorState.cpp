@@ -77,9 +77,14 @@ RefreshTokenState EmulatorState::redeem(const std::string& refreshToken,
                           issued);
 }
 
-AccessTokenState EmulatorState::checkAccess(const std::string& accessToken) const {
+TokenStore::Issued EmulatorState::issueAppOnlyToken() {
     std::lock_guard<std::mutex> lock(_mutex);
-    return _tokens.checkAccess(accessToken, Poco::Timestamp());
+    return _tokens.issueAppOnly(Poco::Timestamp());
+}
+
+AccessTokenState EmulatorState::checkAccess(const std::string& accessToken, bool* appOnly) const {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return _tokens.checkAccess(accessToken, Poco::Timestamp(), appOnly);
 }
 
 void EmulatorState::expireRefreshTokens() {
@@ -202,6 +207,69 @@ Subscription EmulatorState::changeSubscription(const std::string& customerId,
 void EmulatorState::markCustomerLeft(const std::string& customerId) {
     std::lock_guard<std::mutex> lock(_mutex);
     _data.markCustomerLeft(customerId, Poco::Timestamp());
+}
+
+std::vector<AuditRecord> EmulatorState::simulateChanges(int count) {
+    if (count < 0)
+        throw Poco::InvalidArgumentException("change count must not be negative",
+                                             std::to_string(count));
+    std::size_t firstRecord = 0;
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        firstRecord = _data.auditRecords.size();
+    }
+    for (int i = 0; i < count; ++i) {
+        // Pick the change and its target under the lock, apply it through the public methods.
+        std::string customerId, subscriptionId, resellerId, partnerId;
+        std::uint64_t kind = 0;
+        int quantity = 1;
+        {
+            std::lock_guard<std::mutex> lock(_mutex);
+            kind = _changeRandom.below(10);
+            quantity = static_cast<int>(1 + _changeRandom.below(50));
+            std::vector<const Customer*> active;
+            for (const auto& customer : _data.customers)
+                if (!customer.left)
+                    active.push_back(&customer);
+            if (active.empty())
+                kind = 0;
+            if (kind == 0 && !_data.resellers.empty() && _changeRandom.chance(0.5))
+                resellerId = _data.resellers[_changeRandom.below(_data.resellers.size())].id;
+            if (kind != 0) {
+                const Customer& customer = *active[_changeRandom.below(active.size())];
+                customerId = customer.id;
+                if (!customer.resellerIds.empty())
+                    if (const Reseller* r = _data.findReseller(customer.resellerIds.front()))
+                        partnerId = r->mpnId;
+                if (customer.subscriptions.empty())
+                    kind = 1;
+                else
+                    subscriptionId =
+                        customer.subscriptions[_changeRandom.below(customer.subscriptions.size())]
+                            .id;
+            }
+        }
+        if (kind == 0) {
+            NewCustomer spec;
+            spec.companyName = "Churn Tenant " + std::to_string(firstRecord + i);
+            spec.resellerId = resellerId;
+            addCustomer(spec);
+        } else if (kind <= 3) {
+            NewSubscription spec;
+            spec.partnerId = partnerId;
+            addSubscription(customerId, spec);
+        } else {
+            SubscriptionChange change;
+            if (kind <= 7)
+                change.quantity = quantity;
+            else
+                change.status = kind == 8 ? "suspended" : "deleted";
+            changeSubscription(customerId, subscriptionId, change);
+        }
+    }
+    std::lock_guard<std::mutex> lock(_mutex);
+    return std::vector<AuditRecord>(_data.auditRecords.begin() + firstRecord,
+                                    _data.auditRecords.end());
 }
 
 void EmulatorState::replaceData(const DataSet& data) {

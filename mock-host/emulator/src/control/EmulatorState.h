@@ -3,6 +3,7 @@
 #include "EmulatorOptions.h"
 #include "auth/TokenStore.h"
 #include "common/SeededRandom.h"
+#include "control/ChangeSpecs.h"
 #include "control/RequestCounters.h"
 #include "data/DataSet.h"
 #include "faults/FaultInjector.h"
@@ -14,26 +15,6 @@
 #include <string>
 
 namespace mockhost::emulator {
-
-/// What a new tenant looks like; empty members are generated.
-struct NewCustomer {
-    std::string companyName; ///< required
-    std::string domain;      ///< default: derived from the name + ".onmicrosoft.com"
-    std::string resellerId;  ///< tenant id of an existing reseller, or "" for direct
-    std::string id;          ///< default: a generated GUID
-};
-
-/// A new subscription; unset members get defaults (NCE monthly, 1 licence, active, today).
-struct NewSubscription {
-    std::string offerId = "CFQ7TTC0LH18:0001:CFQ7TTC0K971";
-    std::string offerName; ///< default: the catalog name of offerId, else the id
-    int quantity = 1;
-    std::string partnerId; ///< reseller MPN id, "" for direct
-    std::string parentSubscriptionId;
-    std::string termDuration = "P1M";
-    std::string billingCycle = "monthly";
-    std::string id; ///< default: a generated GUID
-};
 
 /// The emulator's whole mutable state and its control operations (the C++ face of /_emulator).
 /// Every method is thread-safe. Data methods throw Poco::NotFoundException for an unknown
@@ -57,7 +38,8 @@ public:
     std::string initialRefreshToken() const;
     std::string issueRefreshToken();
     RefreshTokenState redeem(const std::string& refreshToken, TokenStore::Issued& issued);
-    AccessTokenState checkAccess(const std::string& accessToken) const;
+    TokenStore::Issued issueAppOnlyToken();
+    AccessTokenState checkAccess(const std::string& accessToken, bool* appOnly = nullptr) const;
     void expireRefreshTokens();
     void revokeRefreshTokens();
     void requireMfa();
@@ -81,6 +63,10 @@ public:
                                     const std::string& subscriptionId,
                                     const SubscriptionChange& change);
     void markCustomerLeft(const std::string& customerId);
+    /// `count` random changes drawn from the seeded change generator (deterministic per seed
+    /// and call sequence): new tenants (direct or through a reseller), new subscriptions,
+    /// quantity changes, suspensions and cancellations. Returns the audit records appended.
+    std::vector<AuditRecord> simulateChanges(int count);
     /// Replaces the data set (the activity log starts empty).
     void replaceData(const DataSet& data);
 

@@ -3,6 +3,8 @@
 #include <Poco/Timestamp.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace mockhost::emulator {
 
@@ -18,6 +20,8 @@ struct AuditRecord {
     Poco::Timestamp operationDate;
     std::string operationStatus = "succeeded";
     std::string userPrincipalName;
+    /// Extra key/value pairs, e.g. {"SubscriptionId", id}, {"OrderId", id}.
+    std::vector<std::pair<std::string, std::string>> customizedData;
 };
 
 } // namespace mockhost::emulator

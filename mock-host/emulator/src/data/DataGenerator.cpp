@@ -100,7 +100,7 @@ private:
         const int count = _options.tenantCount;
         std::set<int> heavy;
         if (count >= 20)
-            for (int i = 0; i < count / 100 + 1; ++i)
+            for (int i = 0; i < count / 150 + 1; ++i)
                 heavy.insert(static_cast<int>(_random.below(static_cast<std::uint64_t>(count))));
         std::set<std::string> domains;
         for (int i = 0; i < count; ++i) {

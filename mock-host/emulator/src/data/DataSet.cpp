@@ -86,7 +86,8 @@ void DataSet::addSubscription(const std::string& customerId, const Subscription&
         throw Poco::ExistsException("subscription", subscription.id);
     customer.subscriptions.push_back(subscription);
     record(customer, "create_order", "order", subscription.offerName,
-           JsonText::write(ResourceJson::subscription(customer.id, subscription)), when);
+           JsonText::write(ResourceJson::subscription(customer.id, subscription)), when,
+           {{"OrderId", subscription.orderId}, {"SubscriptionId", subscription.id}});
 }
 
 const Subscription& DataSet::changeSubscription(const std::string& customerId,
@@ -110,7 +111,8 @@ const Subscription& DataSet::changeSubscription(const std::string& customerId,
     if (change.friendlyName)
         found->friendlyName = *change.friendlyName;
     record(customer, "update_subscription", "subscription", found->offerName,
-           JsonText::write(ResourceJson::subscription(customer.id, *found)), when);
+           JsonText::write(ResourceJson::subscription(customer.id, *found)), when,
+           {{"SubscriptionId", found->id}});
     return *found;
 }
 
@@ -123,7 +125,8 @@ void DataSet::markCustomerLeft(const std::string& customerId, const Poco::Timest
 
 void DataSet::record(const Customer& customer, const std::string& operationType,
                      const std::string& resourceType, const std::string& resourceName,
-                     const std::string& newValue, const Poco::Timestamp& when) {
+                     const std::string& newValue, const Poco::Timestamp& when,
+                     std::vector<std::pair<std::string, std::string>> customizedData) {
     AuditRecord entry;
     // Derived from the log position so the same changes yield the same ids.
     SeededRandom idSource(0xA0D17ULL + auditRecords.size());
@@ -133,6 +136,7 @@ void DataSet::record(const Customer& customer, const std::string& operationType,
     entry.resourceType = resourceType;
     entry.resourceName = resourceName;
     entry.resourceNewValue = newValue;
+    entry.customizedData = std::move(customizedData);
     entry.operationType = operationType;
     entry.operationDate = when;
     entry.userPrincipalName = "admin@" + partner.domain;

@@ -44,7 +44,8 @@ private:
     Customer& requireCustomer(const std::string& id);
     void record(const Customer& customer, const std::string& operationType,
                 const std::string& resourceType, const std::string& resourceName,
-                const std::string& newValue, const Poco::Timestamp& when);
+                const std::string& newValue, const Poco::Timestamp& when,
+                std::vector<std::pair<std::string, std::string>> customizedData = {});
 };
 
 } // namespace mockhost::emulator

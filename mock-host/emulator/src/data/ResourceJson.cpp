@@ -121,6 +121,19 @@ Poco::JSON::Object::Ptr ResourceJson::subscription(const std::string& customerId
     json->set("status", s.status);
     json->set("autoRenewEnabled", s.autoRenewEnabled);
     json->set("isTrial", s.isTrial);
+    const bool catalog = s.offerId.find(':') != std::string::npos;
+    if (catalog) {
+        // Catalog (NCE / Azure plan) resources carry these; the demo offers are all Microsoft's.
+        json->set("isMicrosoftProduct", true);
+        json->set("publisherName", "Microsoft Corporation");
+        json->set("hasPurchasableAddons",
+                  s.parentSubscriptionId.empty() && s.productTypeId == "OnlineServicesNCE");
+    }
+    if (s.status == "suspended") {
+        Poco::JSON::Array::Ptr reasons(new Poco::JSON::Array);
+        reasons->add("CustomerCancellation");
+        json->set("suspensionReasons", reasons);
+    }
     json->set("billingType", s.billingType);
     json->set("billingCycle", s.billingCycle);
     setIfPresent(json, "termDuration", s.termDuration);
@@ -179,7 +192,14 @@ Poco::JSON::Object::Ptr ResourceJson::auditRecord(const AuditRecord& r,
     json->set("operationType", r.operationType);
     json->set("operationDate", IsoTime::withFraction(r.operationDate));
     json->set("operationStatus", r.operationStatus);
-    json->set("customizedData", Poco::JSON::Array::Ptr(new Poco::JSON::Array));
+    Poco::JSON::Array::Ptr customized(new Poco::JSON::Array);
+    for (const auto& entry : r.customizedData) {
+        auto pair = JsonText::object();
+        pair->set("key", entry.first);
+        pair->set("value", entry.second);
+        customized->add(pair);
+    }
+    json->set("customizedData", customized);
     json->set("attributes", attributes("AuditRecord"));
     return json;
 }

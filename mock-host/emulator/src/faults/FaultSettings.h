@@ -14,6 +14,8 @@ struct FaultSettings {
     int latencyMs = 0;            ///< added before every answer (token endpoint included)
     int rateLimitPerMinute = 500; ///< per partner tenant, token bucket; 0 = unlimited
     ThrottleBody throttleBody = ThrottleBody::Gateway;
+    /// Off: 429s carry no Retry-After header (only the "Try again in N seconds" text).
+    bool retryAfterHeader = true;
     double serverErrorRate = 0.0;   ///< 500/502/503 with a PartnerFD body
     double timeoutRate = 0.0;       ///< hang `timeoutHangMs`, then drop the connection
     int timeoutHangMs = 5000;       ///< keep above the client's timeout; capped at 120000

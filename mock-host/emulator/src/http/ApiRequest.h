@@ -18,6 +18,7 @@ struct ApiRequest {
     Poco::Net::NameValueCollection headers; ///< case-insensitive names
     std::string body;
     std::map<std::string, std::string> params; ///< {name} parts of the matched route
+    bool appOnly = false; ///< the access token came from the client credentials grant
 
     bool hasQuery(const std::string& lowerKey) const { return query.count(lowerKey) != 0; }
     std::string queryValue(const std::string& lowerKey, const std::string& fallback = "") const {

@@ -48,14 +48,20 @@ Reply AuditRecordsEndpoint::list(EmulatorState& state, const ApiRequest& request
         return Reply::partnerError(400, 2000, "endDate is not a valid date: '" + endText + "'.",
                                    compatibility);
     }
+    std::size_t total = 0;
     const auto items = state.withData([&](const DataSet& data) {
-        std::vector<Poco::JSON::Object::Ptr> found;
+        std::vector<const AuditRecord*> matching;
         for (const auto& record : data.auditRecords)
             if (!(record.operationDate < start) && record.operationDate < end)
-                found.push_back(ResourceJson::auditRecord(record, data.partner.tenantId));
-        return found;
+                matching.push_back(&record);
+        total = matching.size();
+        std::vector<Poco::JSON::Object::Ptr> page;
+        const auto range = SeekPager::range(*cursor, total);
+        for (std::size_t i = range.first; i < range.second; ++i)
+            page.push_back(ResourceJson::auditRecord(*matching[i], data.partner.tenantId));
+        return page;
     });
-    if (cursor->offset > 0 && cursor->offset >= items.size())
+    if (cursor->offset > 0 && cursor->offset >= total)
         return Reply::partnerError(400, 2000, "No more records to fetch.", compatibility);
     std::string extra;
     std::string encoded;
@@ -66,7 +72,8 @@ Reply AuditRecordsEndpoint::list(EmulatorState& state, const ApiRequest& request
         Poco::URI::encode(endText, "+:&=?", encoded);
         extra += "&endDate=" + encoded;
     }
-    return Reply::json(200, SeekPager::page(items, *cursor, "/auditrecords", extra, compatibility));
+    return Reply::json(
+        200, SeekPager::page(items, total, *cursor, "/auditrecords", extra, compatibility));
 }
 
 } // namespace mockhost::emulator

@@ -40,13 +40,13 @@ void RequestDispatcher::pause(int milliseconds) {
         Poco::Thread::sleep(std::min(20, milliseconds - waited));
 }
 
-bool RequestDispatcher::admit(const ApiRequest& request, Reply& refusal) {
+bool RequestDispatcher::admit(ApiRequest& request, Reply& refusal) {
     const CompatibilityOptions compatibility = _state.compatibility();
     const std::string authorization = request.headers.get("Authorization", "");
     std::string token;
     if (Poco::icompare(authorization.substr(0, 7), "Bearer ") == 0)
         token = Poco::trim(authorization.substr(7));
-    switch (_state.checkAccess(token)) {
+    switch (_state.checkAccess(token, &request.appOnly)) {
     case AccessTokenState::Valid:
         break;
     case AccessTokenState::Missing:
@@ -71,7 +71,8 @@ bool RequestDispatcher::admit(const ApiRequest& request, Reply& refusal) {
         refusal = _state.faults().throttleBody == ThrottleBody::Gateway
                       ? Reply::gatewayError(429, message)
                       : Reply::partnerError(429, 429, message, compatibility);
-        refusal.headers.emplace_back("Retry-After", std::to_string(retryAfter));
+        if (_state.faults().retryAfterHeader)
+            refusal.headers.emplace_back("Retry-After", std::to_string(retryAfter));
         _state.counters().increment("throttled", false);
         return false;
     }
@@ -132,7 +133,11 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
         ResponseWriter::drop(request, response);
         return;
     }
-    if (fault == Fault::ServerError) {
+    if (route && route->appUserOnly && api.appOnly) {
+        reply = Reply::partnerError(403, 900329,
+                                    "This API doesn't support application-only authentication.",
+                                    compatibility);
+    } else if (fault == Fault::ServerError) {
         reply = Reply::partnerError(serverErrorStatus, serverErrorStatus,
                                     "An internal error occurred. Please retry.", compatibility);
     } else if (route) {

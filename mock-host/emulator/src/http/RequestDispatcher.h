@@ -23,7 +23,7 @@ public:
 private:
     static ApiRequest read(Poco::Net::HTTPServerRequest& request);
     /// A reply for /v1, or nothing when the request passed auth and rate limit checks.
-    bool admit(const ApiRequest& request, Reply& refusal);
+    bool admit(ApiRequest& request, Reply& refusal);
     void pause(int milliseconds);
 
     EmulatorState& _state;

@@ -22,23 +22,24 @@ Router::Router() {
     add("GET", "v1/customers/{customerId}/profiles/company", "customers.companyProfile", pc,
         CustomerEndpoint::companyProfile);
     add("GET", "v1/customers/{customerId}/relationships", "customers.relationships", pc,
-        CustomerEndpoint::relationships);
+        CustomerEndpoint::relationships, true);
     add("GET", "v1/customers/{customerId}/subscriptions", "subscriptions.list", pc,
         SubscriptionsEndpoint::list);
     add("GET", "v1/customers/{customerId}/subscriptions/{subscriptionId}", "subscriptions.get", pc,
         SubscriptionsEndpoint::get);
     add("GET", "v1/customers/{customerId}/subscriptions/{subscriptionId}/addons",
         "subscriptions.addons", pc, SubscriptionsEndpoint::addOns);
-    add("GET", "v1/relationships", "relationships.list", pc, PartnerEndpoints::relationships);
-    add("GET", "v1/profiles/mpn", "profiles.mpn", pc, PartnerEndpoints::mpnProfile);
+    add("GET", "v1/relationships", "relationships.list", pc, PartnerEndpoints::relationships, true);
+    add("GET", "v1/profiles/mpn", "profiles.mpn", pc, PartnerEndpoints::mpnProfile, true);
     add("GET", "v1/auditrecords", "auditrecords.list", pc, AuditRecordsEndpoint::list);
 }
 
 void Router::add(const std::string& method, const std::string& pattern, const std::string& name,
-                 RouteKind kind, std::function<Reply(EmulatorState&, const ApiRequest&)> serve) {
+                 RouteKind kind, std::function<Reply(EmulatorState&, const ApiRequest&)> serve,
+                 bool appUserOnly) {
     Poco::StringTokenizer parts(pattern, "/", Poco::StringTokenizer::TOK_IGNORE_EMPTY);
-    _routes.push_back(
-        {method, std::vector<std::string>(parts.begin(), parts.end()), name, kind, serve});
+    _routes.push_back({method, std::vector<std::string>(parts.begin(), parts.end()), name, kind,
+                       appUserOnly, serve});
 }
 
 const Route* Router::match(ApiRequest& request, bool& wrongMethod) const {

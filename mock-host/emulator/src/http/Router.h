@@ -19,6 +19,8 @@ struct Route {
     std::vector<std::string> pattern;
     std::string name;
     RouteKind kind;
+    /// App+user only (indirect-reseller APIs, MPN profile): app-only tokens get 403/900329.
+    bool appUserOnly;
     std::function<Reply(EmulatorState&, const ApiRequest&)> serve;
 };
 
@@ -33,7 +35,8 @@ public:
 
 private:
     void add(const std::string& method, const std::string& pattern, const std::string& name,
-             RouteKind kind, std::function<Reply(EmulatorState&, const ApiRequest&)> serve);
+             RouteKind kind, std::function<Reply(EmulatorState&, const ApiRequest&)> serve,
+             bool appUserOnly = false);
 
     std::vector<Route> _routes;
 };

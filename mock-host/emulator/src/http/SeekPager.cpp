@@ -90,24 +90,30 @@ std::optional<SeekCursor> SeekPager::cursorFor(const ApiRequest& request, const 
     return cursor;
 }
 
+std::pair<std::size_t, std::size_t> SeekPager::range(const SeekCursor& cursor, std::size_t total) {
+    const std::size_t first = std::min(cursor.offset, total);
+    return {first, std::min(total, cursor.offset + std::size_t(cursor.size))};
+}
+
 Poco::JSON::Object::Ptr SeekPager::page(const std::vector<Poco::JSON::Object::Ptr>& items,
-                                        const SeekCursor& cursor, const std::string& pathWithoutV1,
+                                        std::size_t total, const SeekCursor& cursor,
+                                        const std::string& pathWithoutV1,
                                         const std::string& extraQuery,
                                         const CompatibilityOptions& compatibility) {
-    const std::size_t end = std::min(items.size(), cursor.offset + std::size_t(cursor.size));
+    const std::size_t end = range(cursor, total).second;
     Poco::JSON::Array::Ptr pageItems(new Poco::JSON::Array);
-    for (std::size_t i = cursor.offset; i < end; ++i)
-        pageItems->add(items[i]);
+    for (const auto& item : items)
+        pageItems->add(item);
 
     const std::string prefix = (compatibility.nextLinkWithV1 ? "/v1" : "") + pathWithoutV1;
     const std::string query =
         "?size=" + std::to_string(cursor.size) + (extraQuery.empty() ? "" : "&" + extraQuery);
     auto body = JsonText::object();
-    body->set("totalCount", static_cast<int>(end > cursor.offset ? end - cursor.offset : 0));
+    body->set("totalCount", static_cast<int>(items.size()));
     body->set("items", pageItems);
     auto links = JsonText::object();
     links->set("self", JsonText::link(prefix + query));
-    const bool more = end < items.size();
+    const bool more = end < total;
     if (more || compatibility.exhaustedContinuationAs400) {
         SeekCursor next = cursor;
         next.offset = end;

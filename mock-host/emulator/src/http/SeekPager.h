@@ -38,10 +38,15 @@ public:
                                                const CompatibilityOptions& compatibility,
                                                Reply& error);
 
-    /// The collection envelope for items[cursor.offset, +size). `pathWithoutV1` is e.g.
+    /// The range [first, last) of a listing of `total` items that the cursor's page covers.
+    static std::pair<std::size_t, std::size_t> range(const SeekCursor& cursor, std::size_t total);
+
+    /// The collection envelope for one page. `pageItems` are the items in range(cursor, total)
+    /// (only those are rendered, so long listings stay cheap). `pathWithoutV1` is e.g.
     /// "/customers"; `extraQuery` is appended to self/next links (already encoded, may be "").
-    static Poco::JSON::Object::Ptr page(const std::vector<Poco::JSON::Object::Ptr>& items,
-                                        const SeekCursor& cursor, const std::string& pathWithoutV1,
+    static Poco::JSON::Object::Ptr page(const std::vector<Poco::JSON::Object::Ptr>& pageItems,
+                                        std::size_t total, const SeekCursor& cursor,
+                                        const std::string& pathWithoutV1,
                                         const std::string& extraQuery,
                                         const CompatibilityOptions& compatibility);
 };

@@ -42,6 +42,28 @@ std::string epoch(const Poco::Timestamp& time) {
     return std::to_string(time.epochTime());
 }
 
+Reply tokenBody(EmulatorState& state, const TokenStore::Issued& issued, bool delegated) {
+    const bool asString = state.compatibility().expiresInAsString;
+    auto body = JsonText::object();
+    body->set("token_type", "Bearer");
+    if (delegated)
+        body->set("scope", "user_impersonation");
+    if (asString) {
+        body->set("expires_in", std::to_string(issued.expiresInSeconds));
+        body->set("ext_expires_in", std::to_string(issued.expiresInSeconds));
+    } else {
+        body->set("expires_in", issued.expiresInSeconds);
+        body->set("ext_expires_in", issued.expiresInSeconds);
+    }
+    body->set("expires_on", epoch(issued.expiresOn));
+    body->set("not_before", epoch(issued.notBefore));
+    body->set("resource", std::string(TokenEndpoint::kResource));
+    body->set("access_token", issued.accessToken);
+    if (delegated)
+        body->set("refresh_token", issued.refreshToken);
+    return Reply::json(200, body);
+}
+
 } // namespace
 
 Reply TokenEndpoint::serve(EmulatorState& state, const ApiRequest& request) {
@@ -63,7 +85,7 @@ Reply TokenEndpoint::serve(EmulatorState& state, const ApiRequest& request) {
     const std::string grantType = form.get("grant_type", "");
     if (grantType.empty())
         return missing("grant_type");
-    if (grantType != "refresh_token")
+    if (grantType != "refresh_token" && grantType != "client_credentials")
         return entraError(400, "unsupported_grant_type", 70003,
                           "The app requested an unsupported grant type '" + grantType + "'.");
     const EmulatorOptions& options = state.options();
@@ -77,9 +99,6 @@ Reply TokenEndpoint::serve(EmulatorState& state, const ApiRequest& request) {
                           "request is the client secret value, not the client secret ID, for a "
                           "secret added to app '" +
                               clientId + "'.");
-    const std::string refreshToken = form.get("refresh_token", "");
-    if (refreshToken.empty())
-        return missing("refresh_token");
     const std::string resource = form.get("resource", "");
     const std::string scope = form.get("scope", "");
     const bool v2Scope = scope.find(std::string(kResource) + "/") != std::string::npos;
@@ -89,6 +108,14 @@ Reply TokenEndpoint::serve(EmulatorState& state, const ApiRequest& request) {
                               (resource.empty() ? std::string("(none)") : resource) +
                               " was not found in the tenant named " + partner.tenantId + ".");
 
+    if (grantType == "client_credentials") {
+        if (form.get("client_secret", "").empty())
+            return missing("client_secret");
+        return tokenBody(state, state.issueAppOnlyToken(), false);
+    }
+    const std::string refreshToken = form.get("refresh_token", "");
+    if (refreshToken.empty())
+        return missing("refresh_token");
     TokenStore::Issued issued;
     switch (state.redeem(refreshToken, issued)) {
     case RefreshTokenState::Valid:
@@ -113,23 +140,7 @@ Reply TokenEndpoint::serve(EmulatorState& state, const ApiRequest& request) {
                           "authentication to access '" +
                               std::string(kResource) + "'.");
     }
-    const bool asString = state.compatibility().expiresInAsString;
-    auto body = JsonText::object();
-    body->set("token_type", "Bearer");
-    body->set("scope", "user_impersonation");
-    if (asString) {
-        body->set("expires_in", std::to_string(issued.expiresInSeconds));
-        body->set("ext_expires_in", std::to_string(issued.expiresInSeconds));
-    } else {
-        body->set("expires_in", issued.expiresInSeconds);
-        body->set("ext_expires_in", issued.expiresInSeconds);
-    }
-    body->set("expires_on", epoch(issued.expiresOn));
-    body->set("not_before", epoch(issued.notBefore));
-    body->set("resource", std::string(kResource));
-    body->set("access_token", issued.accessToken);
-    body->set("refresh_token", issued.refreshToken);
-    return Reply::json(200, body);
+    return tokenBody(state, issued, true);
 }
 
 } // namespace mockhost::emulator

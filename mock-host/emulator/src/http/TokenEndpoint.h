@@ -6,7 +6,9 @@
 
 namespace mockhost::emulator {
 
-/// The Entra ID v1 token endpoint, POST /{tenant}/oauth2/token with a form body
+/// The Entra ID v1 token endpoint, POST /{tenant}/oauth2/token. grant_type=client_credentials
+/// (client_id, client_secret, resource) gives an app-only access token (no refresh token; the
+/// app+user-only APIs then answer 403 code 900329). The delegated form body is
 /// grant_type=refresh_token&refresh_token=..&client_id=..&client_secret=..&resource=
 /// https://api.partnercenter.microsoft.com. Success: {token_type, scope, expires_in, ...,
 /// access_token, refresh_token (rotated)}. Failures use Entra's {error, error_description

@@ -1,5 +1,7 @@
 #include "tls/CertificateFactory.h"
 
+#include "tls/DirectoryLock.h"
+
 #include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
@@ -21,18 +23,21 @@ std::string CertificateFactory::path(const std::string& name) const {
 }
 
 TlsFiles CertificateFactory::trusted() {
+    const DirectoryLock lock(_directory);
     ensureCa("ca", "ICT Partner Center Emulator CA");
     ensureLeaf("server", "ca", "localhost", "DNS:localhost,IP:127.0.0.1");
     return {path("ca.pem"), path("server.pem"), path("server.key")};
 }
 
 TlsFiles CertificateFactory::foreignCa() {
+    const DirectoryLock lock(_directory);
     ensureCa("foreign-ca", "Untrusted Foreign CA");
     ensureLeaf("foreign-server", "foreign-ca", "localhost", "DNS:localhost,IP:127.0.0.1");
     return {path("foreign-ca.pem"), path("foreign-server.pem"), path("foreign-server.key")};
 }
 
 TlsFiles CertificateFactory::wrongHost() {
+    const DirectoryLock lock(_directory);
     ensureCa("ca", "ICT Partner Center Emulator CA");
     ensureLeaf("wrong-host", "ca", "wrong-host.example", "DNS:wrong-host.example");
     return {path("ca.pem"), path("wrong-host.pem"), path("wrong-host.key")};

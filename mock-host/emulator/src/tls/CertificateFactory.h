@@ -10,10 +10,9 @@ namespace mockhost::emulator {
 /// Creates (or reuses when present) a test CA and server certificates in one directory, with the
 /// openssl command line (EC P-256 keys). Files: ca.pem/ca.key, server.pem/server.key,
 /// foreign-ca.pem/.key + foreign-server.pem/.key, wrong-host.pem/.key.
-/// Throws Poco::Exception with openssl's message when a command fails. Files are written under
-/// temporary names and renamed, so readers never see half a file; two processes racing on an
-/// empty directory may each generate, and the last rename wins consistently per file pair only
-/// if they do not interleave: give concurrent emulators their own directories.
+/// Throws Poco::Exception with openssl's message when a command fails. Each call holds an
+/// exclusive lock on the directory (DirectoryLock), so processes sharing it generate once and
+/// never see half-written or mismatched files.
 class CertificateFactory {
 public:
     explicit CertificateFactory(std::string directory);

@@ -1,6 +1,7 @@
 #include "adapter/actions/InstanceActions.h"
 
 #include "adapter/JsonIo.h"
+#include "application/UsableInstance.h"
 #include "domain/common/IsoTime.h"
 
 #include <Poco/JSON/Array.h>
@@ -12,14 +13,7 @@ using bss::sdk::ToolError;
 
 bss::sdk::InstanceInfo requireInstance(ToolRuntime& runtime, const bss::sdk::CallContext& caller,
                                        const Poco::JSON::Object& body) {
-    const std::int64_t id = requiredInt(body, "instanceId");
-    for (const bss::sdk::InstanceInfo& info :
-         runtime.services.instances().instancesFor(caller.organization))
-        if (info.id == id)
-            return info;
-    throw ToolError(ErrorCode::NotFound,
-                    "Instance " + std::to_string(id) + " is not available to this organization.",
-                    "instanceId");
+    return application::usableInstance(runtime.services, caller, requiredInt(body, "instanceId"));
 }
 
 std::string listInstances(ToolRuntime& runtime, const bss::sdk::ActionRequest& request,

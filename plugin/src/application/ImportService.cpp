@@ -1,0 +1,389 @@
+#include "application/ImportService.h"
+
+#include "application/GetHierarchyService.h"
+#include "application/ParallelFor.h"
+#include "application/UsableInstance.h"
+#include "domain/audit/BssAccountIndex.h"
+#include "domain/audit/TenantAudit.h"
+#include "domain/common/IsoTime.h"
+#include "domain/importing/ImportPlanner.h"
+#include "domain/importing/ImportRequest.h"
+#include "domain/importing/OutcomeSummary.h"
+#include "domain/importing/PlannedOutcome.h"
+#include "gateway/GatewayError.h"
+#include "storage/BssAccountRepository.h"
+#include "storage/CatalogRepository.h"
+#include "storage/HierarchyRepository.h"
+#include "storage/ImportOutcomeJson.h"
+#include "storage/ImportResultsRepository.h"
+#include "storage/ImportWriter.h"
+
+#include <bss/sdk/ToolError.h>
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/UUIDGenerator.h>
+
+#include <mutex>
+#include <set>
+
+namespace ict::application {
+
+using bss::sdk::ErrorCode;
+using bss::sdk::ToolError;
+using gateway::GatewayError;
+using gateway::GatewayErrorKind;
+using namespace ict::domain;
+
+namespace {
+
+struct PickedRow {
+    TenantRow row;
+    std::string resellerName;
+};
+
+std::vector<PickedRow> pickRows(const Hierarchy& hierarchy, const ImportSelection& selection) {
+    std::vector<PickedRow> all;
+    for (const TenantRow& row : hierarchy.directTenants)
+        all.push_back({row, ""});
+    for (const TenantRow& row : hierarchy.unassignedTenants)
+        all.push_back({row, ""});
+    for (const ResellerRow& reseller : hierarchy.resellers)
+        for (const TenantRow& row : reseller.endCustomers)
+            all.push_back({row, reseller.name});
+    if (selection.all) {
+        std::vector<PickedRow> importable;
+        for (PickedRow& picked : all)
+            if (picked.row.importable)
+                importable.push_back(std::move(picked));
+        return importable;
+    }
+    std::vector<PickedRow> picked;
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const SelectedRow& wanted : selection.rows) {
+        if (!seen.insert({wanted.tenantId, wanted.resellerMpnId}).second)
+            continue;
+        const PickedRow* found = nullptr;
+        for (const PickedRow& candidate : all)
+            if (candidate.row.tenantId == wanted.tenantId &&
+                candidate.row.resellerMpnId == wanted.resellerMpnId)
+                found = &candidate;
+        const std::string name =
+            "Tenant '" + wanted.tenantId + "'" +
+            (wanted.resellerMpnId.empty() ? std::string()
+                                          : " of reseller '" + wanted.resellerMpnId + "'");
+        if (!found)
+            throw ToolError(ErrorCode::InvalidInput,
+                            name + " is not in the saved hierarchy of this instance.", "tenants");
+        if (found->row.placement == TenantPlacement::Unassigned)
+            throw ToolError(ErrorCode::InvalidInput,
+                            name + " cannot be imported: " + found->row.notImportableReason,
+                            "tenants");
+        picked.push_back(*found);
+    }
+    return picked;
+}
+
+AuditedSubscription audited(const SubscriptionRow& row) {
+    AuditedSubscription sub;
+    sub.subscription = row.subscription;
+    switch (row.status) {
+    case SubscriptionStatus::InBss:
+        sub.status = AuditStatus::InBss;
+        break;
+    case SubscriptionStatus::NotImportable:
+        sub.status = AuditStatus::NotImportable;
+        sub.notImportableReason = row.reasonText;
+        break;
+    case SubscriptionStatus::New:
+    case SubscriptionStatus::Unset:
+        sub.status = AuditStatus::New;
+        break;
+    }
+    return sub;
+}
+
+CivilDate today(const bss::sdk::Clock& clock) {
+    return *CivilDate::parse(formatIsoUtc(clock.now()));
+}
+
+std::string summaryJson(const OutcomeSummary& summary, BillingPolicy policy) {
+    Poco::JSON::Object json;
+    json.set("billingPolicy", std::string(billingPolicyName(policy)));
+    json.set("tenants", static_cast<Poco::Int64>(summary.tenants));
+    json.set("accountsCreated", static_cast<Poco::Int64>(summary.accountsCreated));
+    json.set("accountsExisting", static_cast<Poco::Int64>(summary.accountsExisting));
+    json.set("accountsFailed", static_cast<Poco::Int64>(summary.accountsFailed));
+    json.set("subscriptionsCreated", static_cast<Poco::Int64>(summary.subscriptionsCreated));
+    json.set("subscriptionsAdded", static_cast<Poco::Int64>(summary.subscriptionsAdded));
+    json.set("subscriptionsSkipped", static_cast<Poco::Int64>(summary.subscriptionsSkipped));
+    json.set("subscriptionsFailed", static_cast<Poco::Int64>(summary.subscriptionsFailed));
+    return storage::stringify(json);
+}
+
+/// The outcome of a tenant that is not written because its contact could not be read.
+TenantOutcome notReadOutcome(const TenantPlan& plan, const std::string& reason) {
+    TenantOutcome outcome;
+    outcome.tenantId = plan.tenantId;
+    outcome.companyName = plan.companyName;
+    outcome.resellerMpnId = plan.seller.resellerMpnId;
+    outcome.resellerName = plan.seller.resellerName;
+    outcome.account = AccountOutcomeKind::Failed;
+    outcome.accountReason = reason;
+    for (const SubscriptionAction& action : plan.subscriptions) {
+        SubscriptionOutcome sub;
+        sub.msSubscriptionId = action.msSubscriptionId;
+        sub.name = action.name;
+        sub.kind = action.kind == SubscriptionActionKind::Skip ? SubscriptionOutcomeKind::Skipped
+                                                               : SubscriptionOutcomeKind::Failed;
+        sub.reason = action.kind == SubscriptionActionKind::Skip ? action.reason : reason;
+        sub.billingCycle = action.billingCycle;
+        sub.termDuration = action.termDuration;
+        outcome.subscriptions.push_back(std::move(sub));
+    }
+    return outcome;
+}
+
+} // namespace
+
+ImportService::ImportService(bss::sdk::HostServices& services, InstanceClients& clients,
+                             int parallelism)
+    : _services(services), _clients(clients), _parallelism(parallelism),
+      _runs(services.database()) {}
+
+PreparedImport ImportService::prepare(const bss::sdk::CallContext& caller,
+                                      const ImportSelection& selection, bool readProfiles,
+                                      const std::string& correlationId,
+                                      const std::function<bool()>& cancelled) {
+    const bss::sdk::InstanceInfo instance = usableInstance(_services, caller, selection.instanceId);
+    const storage::HierarchyKey key{caller.organization.id, instance.id};
+    storage::HierarchyRepository hierarchy(_services.database());
+    if (!hierarchy.state(key))
+        throw ToolError(ErrorCode::Conflict,
+                        "There is no saved hierarchy for instance '" + instance.name +
+                            "': run Get Hierarchy first.",
+                        "instanceId");
+    std::vector<std::string> ids;
+    for (const SelectedRow& row : selection.rows)
+        ids.push_back(row.tenantId);
+    const Hierarchy saved = selection.all ? hierarchy.load(key) : hierarchy.loadTenants(key, ids);
+    std::vector<PickedRow> picked = pickRows(saved, selection);
+
+    // The BSS may have changed since the Get Hierarchy: plan against what it holds now.
+    storage::BssAccountRepository accounts(_services.database());
+    const BssAccountIndex index(accounts.customerAccounts(caller.organization.id));
+    ImportRequest request;
+    for (PickedRow& item : picked) {
+        const TenantRow row = auditTenant(item.row, index);
+        TenantSelection tenant;
+        tenant.customer.tenantId = row.tenantId;
+        tenant.customer.companyName = row.companyName;
+        tenant.customer.primaryDomain = row.primaryDomain;
+        tenant.seller = {row.resellerMpnId, item.resellerName};
+        for (const SubscriptionRow& sub : row.subscriptions)
+            tenant.subscriptions.push_back(audited(sub));
+        if (row.idMatchedAccountId != 0)
+            tenant.relatedAccountId = row.idMatchedAccountId;
+        request.tenants.push_back(std::move(tenant));
+    }
+
+    PreparedImport prepared;
+    if (readProfiles) {
+        std::shared_ptr<gateway::PartnerCenterClient> client =
+            _clients.clientFor(caller.organization, instance.id);
+        gateway::RequestContext context{correlationId, cancelled};
+        std::mutex mutex;
+        parallelFor(request.tenants.size(), _parallelism, [&](std::size_t i) {
+            TenantSelection& tenant = request.tenants[i];
+            if (tenant.relatedAccountId)
+                return; // an existing account keeps its own contact
+            try {
+                BillingProfile profile = client->billingProfile(context, tenant.customer.tenantId);
+                std::lock_guard<std::mutex> lock(mutex);
+                tenant.billingProfile = std::move(profile);
+            } catch (const GatewayError& error) {
+                if (error.kind() == GatewayErrorKind::NotAuthenticated ||
+                    error.kind() == GatewayErrorKind::TlsFailure ||
+                    error.kind() == GatewayErrorKind::Cancelled)
+                    throw;
+                std::lock_guard<std::mutex> lock(mutex);
+                prepared.profileFailures[i] =
+                    std::string("The billing profile could not be read: ") + error.what();
+            }
+        });
+    }
+    request.catalog = storage::CatalogRepository(_services.database()).load(caller.organization.id);
+    request.policy = selection.policy;
+    request.importDate = today(_services.clock());
+    prepared.plan = planImport(request);
+    return prepared;
+}
+
+PreflightReport ImportService::preflight(const bss::sdk::CallContext& caller,
+                                         const ImportSelection& selection, ImportPlan& planOut) {
+    PreparedImport prepared = prepare(caller, selection, false, "", {});
+    bool tokenValid = true;
+    try {
+        _clients.clientFor(caller.organization, selection.instanceId)
+            ->checkToken({Poco::UUIDGenerator::defaultGenerator().createRandom().toString(), {}});
+    } catch (const GatewayError& error) {
+        if (error.kind() != GatewayErrorKind::NotAuthenticated)
+            throw ToolError(ErrorCode::UpstreamFailure,
+                            std::string("The token could not be checked: ") + error.what());
+        tokenValid = false;
+    }
+    planOut = std::move(prepared.plan);
+    return preflightCheck(planOut, tokenValid);
+}
+
+ImportRunOutcome ImportService::dryRun(const bss::sdk::CallContext& caller,
+                                       const ImportSelection& selection) {
+    const std::string runId = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    try {
+        PreparedImport prepared = prepare(caller, selection, true, runId, {});
+        ImportRunOutcome outcome = plannedOutcome(prepared.plan, runId);
+        for (const auto& [index, reason] : prepared.profileFailures)
+            outcome.tenants[index] = notReadOutcome(prepared.plan.tenants[index], reason);
+        outcome.startedAt = formatIsoUtc(_services.clock().now());
+        outcome.finishedAt = outcome.startedAt;
+        _runs.appendAudit({0, caller.organization.id, caller.user.id, caller.user.login,
+                           selection.instanceId, "dry_run", selection.describe(), "succeeded",
+                           summaryJson(summarizeOutcomes(outcome.tenants), selection.policy),
+                           outcome.startedAt});
+        return outcome;
+    } catch (const GatewayError& error) {
+        if (error.kind() == GatewayErrorKind::NotAuthenticated)
+            throw ToolError(
+                ErrorCode::NotAuthenticatedUpstream,
+                notAuthenticatedMessage(
+                    usableInstance(_services, caller, selection.instanceId).name, error.code()),
+                "instanceId");
+        throw ToolError(ErrorCode::UpstreamFailure, error.what());
+    }
+}
+
+std::pair<std::string, std::string> ImportService::start(const bss::sdk::CallContext& caller,
+                                                         const ImportSelection& selection) {
+    usableInstance(_services, caller, selection.instanceId);
+    const std::string runId = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    bss::sdk::CallContext callerCopy = caller;
+    const std::string jobId = _services.jobs().submit(
+        caller, "import", "import:instance:" + std::to_string(selection.instanceId),
+        [this, callerCopy, selection, runId](bss::sdk::JobControl& job) {
+            return run(callerCopy, selection, runId, job);
+        });
+    return {jobId, runId};
+}
+
+std::string ImportService::run(const bss::sdk::CallContext& caller,
+                               const ImportSelection& selection, const std::string& runId,
+                               bss::sdk::JobControl& job) {
+    const std::string startedAt = formatIsoUtc(_services.clock().now());
+    _runs.insert({runId, caller.organization.id, selection.instanceId, "import",
+                  selection.describe(), "running", caller.user.id, caller.user.login, startedAt,
+                  std::nullopt, "", summaryJson(OutcomeSummary{}, selection.policy)});
+    std::vector<TenantOutcome> outcomes;
+    auto finish = [&](const std::string& state, const std::string& message) {
+        const std::string at = formatIsoUtc(_services.clock().now());
+        const std::string summary = summaryJson(summarizeOutcomes(outcomes), selection.policy);
+        _runs.finish(runId, state, at, message, summary);
+        _runs.appendAudit({0, caller.organization.id, caller.user.id, caller.user.login,
+                           selection.instanceId, "import", selection.describe(), state,
+                           message + " " + summary, at});
+        return summary;
+    };
+    try {
+        job.reportProgress("{\"phase\":\"preparing\"}");
+        PreparedImport prepared =
+            prepare(caller, selection, true, runId, [&job] { return job.cancelRequested(); });
+        const storage::ImportRunStamp stamp{caller.organization.id, runId, caller.user.id,
+                                            startedAt};
+        storage::ImportWriter writer(_services.database());
+        const std::size_t total = prepared.plan.tenants.size();
+        std::vector<std::string> written;
+        for (std::size_t i = 0; i < total; ++i) {
+            if (job.cancelRequested())
+                break;
+            const TenantPlan& plan = prepared.plan.tenants[i];
+            auto failure = prepared.profileFailures.find(i);
+            if (failure != prepared.profileFailures.end()) {
+                outcomes.push_back(notReadOutcome(plan, failure->second));
+                writer.recordOnly(stamp, outcomes.back(), i);
+            } else {
+                outcomes.push_back(writer.write(stamp, plan, i));
+                written.push_back(plan.tenantId);
+            }
+            job.reportProgress("{\"phase\":\"importing\",\"tenantsDone\":" + std::to_string(i + 1) +
+                               ",\"tenantsTotal\":" + std::to_string(total) + "}");
+        }
+
+        // Show the imported tenants' new status at once, without calling Microsoft.
+        if (!written.empty()) {
+            storage::HierarchyRepository hierarchy(_services.database());
+            const storage::HierarchyKey key{caller.organization.id, selection.instanceId};
+            storage::BssAccountRepository accounts(_services.database());
+            const BssAccountIndex index(accounts.customerAccounts(caller.organization.id));
+            hierarchy.replaceTenants(
+                key, written, auditHierarchy(hierarchy.loadTenants(key, written), index), {},
+                {runId, formatIsoUtc(_services.clock().now()), std::nullopt, std::nullopt});
+        }
+        const bool cancelled = job.cancelRequested() && outcomes.size() < total;
+        const std::string message =
+            cancelled ? "Cancelled after " + std::to_string(outcomes.size()) + " of " +
+                            std::to_string(total) + " tenant(s); run the import again to resume."
+                      : "Imported " + std::to_string(total) + " tenant(s).";
+        const std::string summary = finish(cancelled ? "cancelled" : "succeeded", message);
+        Poco::JSON::Object result;
+        result.set("runId", runId);
+        result.set("message", message);
+        result.set("summary", Poco::JSON::Parser().parse(summary));
+        return storage::stringify(result);
+    } catch (const GatewayError& error) {
+        if (error.kind() == GatewayErrorKind::Cancelled) {
+            finish("cancelled", "Cancelled before anything was written.");
+            return "{\"runId\":\"" + runId + "\",\"cancelled\":true}";
+        }
+        const std::string message =
+            error.kind() == GatewayErrorKind::NotAuthenticated
+                ? notAuthenticatedMessage(
+                      usableInstance(_services, caller, selection.instanceId).name, error.code())
+                : std::string("Import failed: ") + error.what();
+        finish("failed", message);
+        throw ToolError(error.kind() == GatewayErrorKind::NotAuthenticated
+                            ? ErrorCode::NotAuthenticatedUpstream
+                            : ErrorCode::UpstreamFailure,
+                        message);
+    } catch (const ToolError& error) {
+        finish("failed", error.what());
+        throw;
+    } catch (const Poco::Exception& error) {
+        const std::string message = "Import failed: " + error.displayText();
+        finish("failed", message);
+        throw ToolError(ErrorCode::Internal, message);
+    } catch (const std::exception& error) {
+        const std::string message = std::string("Import failed: ") + error.what();
+        finish("failed", message);
+        throw ToolError(ErrorCode::Internal, message);
+    }
+}
+
+ImportResults ImportService::results(const bss::sdk::CallContext& caller,
+                                     const std::string& runId) {
+    std::optional<storage::RunRecord> run = _runs.find(runId);
+    if (!run || run->organizationId != caller.organization.id || run->kind != "import")
+        throw ToolError(ErrorCode::NotFound, "No import run '" + runId + "' in this organization.",
+                        "runId");
+    ImportResults results;
+    results.run = *run;
+    results.outcome.runId = runId;
+    results.outcome.startedAt = run->startedAt;
+    results.outcome.finishedAt = run->finishedAt.value_or("");
+    Poco::JSON::Parser parser;
+    Poco::JSON::Object::Ptr summary = parser.parse(run->summary).extract<Poco::JSON::Object::Ptr>();
+    results.outcome.policy = parseBillingPolicy(summary->optValue<std::string>("billingPolicy", ""))
+                                 .value_or(BillingPolicy::Unset);
+    results.outcome.tenants = storage::ImportResultsRepository(_services.database()).results(runId);
+    return results;
+}
+
+} // namespace ict::application

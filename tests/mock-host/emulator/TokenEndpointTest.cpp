@@ -1,0 +1,140 @@
+#include "mock-host/emulator/EmulatorTestSupport.h"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+using namespace emulatortest;
+
+class TokenEndpointTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(TokenEndpointTest);
+    CPPUNIT_TEST(redeemsAndRotatesRefreshToken);
+    CPPUNIT_TEST(strictRotationRejectsTheOldToken);
+    CPPUNIT_TEST(deadRefreshTokensAnswerInvalidGrantWithAadstsCodes);
+    CPPUNIT_TEST(rejectsUnknownTenantAndWrongResource);
+    CPPUNIT_TEST(partnerCenterRequiresAValidAccessToken);
+    CPPUNIT_TEST(appOnlyTokenIsRefusedByAppUserOnlyApis);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void redeemsAndRotatesRefreshToken() {
+        RunningEmulator running;
+        TestClient client = running.client();
+        const std::string tenant = running.emulator->partnerTenantId();
+        const std::string first = running.emulator->initialRefreshToken();
+        const HttpResult result = client.redeem(tenant, first);
+        CPPUNIT_ASSERT_EQUAL(200, result.status);
+        const auto body = result.json();
+        CPPUNIT_ASSERT_EQUAL(std::string("Bearer"), body->getValue<std::string>("token_type"));
+        CPPUNIT_ASSERT_EQUAL(std::string("3600"), body->getValue<std::string>("expires_in"));
+        const std::string rotated = body->getValue<std::string>("refresh_token");
+        CPPUNIT_ASSERT(!rotated.empty());
+        CPPUNIT_ASSERT(rotated != first);
+        // The rotated token works and yields yet another one and a different access token.
+        const HttpResult again = client.redeem(tenant, rotated);
+        CPPUNIT_ASSERT_EQUAL(200, again.status);
+        CPPUNIT_ASSERT(again.json()->getValue<std::string>("refresh_token") != rotated);
+        CPPUNIT_ASSERT(again.json()->getValue<std::string>("access_token") !=
+                       body->getValue<std::string>("access_token"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), running.emulator->state().counters().count("token"));
+    }
+
+    void strictRotationRejectsTheOldToken() {
+        auto options = RunningEmulator::defaults();
+        options.compatibility.strictRefreshRotation = true;
+        RunningEmulator running(options);
+        TestClient client = running.client();
+        const std::string tenant = running.emulator->partnerTenantId();
+        const std::string first = running.emulator->initialRefreshToken();
+        CPPUNIT_ASSERT_EQUAL(200, client.redeem(tenant, first).status);
+        const HttpResult reused = client.redeem(tenant, first);
+        CPPUNIT_ASSERT_EQUAL(400, reused.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("invalid_grant"),
+                             reused.json()->getValue<std::string>("error"));
+    }
+
+    void deadRefreshTokensAnswerInvalidGrantWithAadstsCodes() {
+        RunningEmulator running;
+        auto& state = running.emulator->state();
+        TestClient client = running.client();
+        const std::string tenant = running.emulator->partnerTenantId();
+        const std::string token = running.emulator->initialRefreshToken();
+
+        state.expireRefreshTokens();
+        assertInvalidGrant(client.redeem(tenant, token), 700082);
+        state.revokeRefreshTokens();
+        assertInvalidGrant(client.redeem(tenant, token), 50173);
+        state.requireMfa();
+        assertInvalidGrant(client.redeem(tenant, token), 50076);
+        assertInvalidGrant(client.redeem(tenant, "0.never-issued"), 9002313);
+        // A fresh consent gives a working token again.
+        const std::string fresh = state.issueRefreshToken();
+        CPPUNIT_ASSERT_EQUAL(200, client.redeem(tenant, fresh).status);
+        // The same through the control API.
+        CPPUNIT_ASSERT_EQUAL(200, client.control("POST", "tokens/expire-refresh").status);
+        assertInvalidGrant(client.redeem(tenant, fresh), 700082);
+    }
+
+    void rejectsUnknownTenantAndWrongResource() {
+        RunningEmulator running;
+        TestClient client = running.client();
+        const std::string token = running.emulator->initialRefreshToken();
+        const HttpResult wrongTenant = client.redeem("00000000-0000-4000-8000-000000000000", token);
+        CPPUNIT_ASSERT_EQUAL(400, wrongTenant.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("invalid_request"),
+                             wrongTenant.json()->getValue<std::string>("error"));
+        const HttpResult graph =
+            client.redeem(running.emulator->partnerTenantId(), token, "https://graph.windows.net");
+        CPPUNIT_ASSERT_EQUAL(400, graph.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("invalid_resource"),
+                             graph.json()->getValue<std::string>("error"));
+    }
+
+    void partnerCenterRequiresAValidAccessToken() {
+        RunningEmulator running;
+        TestClient client = running.client();
+        const HttpResult none = client.get("/v1/customers?size=5", "");
+        CPPUNIT_ASSERT_EQUAL(401, none.status);
+        CPPUNIT_ASSERT_EQUAL(800001, none.json()->getValue<int>("code"));
+        CPPUNIT_ASSERT_EQUAL(401, client.get("/v1/customers?size=5", "forged").status);
+
+        const std::string access = running.accessToken();
+        CPPUNIT_ASSERT_EQUAL(200, client.get("/v1/customers?size=5", access).status);
+        running.emulator->state().expireAccessTokens();
+        const HttpResult expired = client.get("/v1/customers?size=5", access);
+        CPPUNIT_ASSERT_EQUAL(401, expired.status);
+        CPPUNIT_ASSERT_EQUAL(900421, expired.json()->getValue<int>("code"));
+        CPPUNIT_ASSERT_EQUAL(std::string("PartnerFD"),
+                             expired.json()->getValue<std::string>("source"));
+    }
+
+    void appOnlyTokenIsRefusedByAppUserOnlyApis() {
+        RunningEmulator running;
+        TestClient client = running.client();
+        const HttpResult token =
+            client.request("POST", "/" + running.emulator->partnerTenantId() + "/oauth2/token", {},
+                           "grant_type=client_credentials&client_id=app&client_secret=s&resource="
+                           "https%3A%2F%2Fapi.partnercenter.microsoft.com",
+                           "application/x-www-form-urlencoded");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(token.body, 200, token.status);
+        CPPUNIT_ASSERT(!token.json()->has("refresh_token"));
+        const std::string access = token.json()->getValue<std::string>("access_token");
+        CPPUNIT_ASSERT_EQUAL(200, client.get("/v1/customers?size=3", access).status);
+        const HttpResult resellers = client.get(
+            "/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf", access);
+        CPPUNIT_ASSERT_EQUAL(403, resellers.status);
+        CPPUNIT_ASSERT_EQUAL(900329, resellers.json()->getValue<int>("code"));
+        CPPUNIT_ASSERT_EQUAL(403, client.get("/v1/profiles/mpn?mpnId=1", access).status);
+    }
+
+private:
+    static void assertInvalidGrant(const HttpResult& result, int code) {
+        CPPUNIT_ASSERT_EQUAL(400, result.status);
+        const auto body = result.json();
+        CPPUNIT_ASSERT_EQUAL(std::string("invalid_grant"), body->getValue<std::string>("error"));
+        CPPUNIT_ASSERT_EQUAL(code, body->getArray("error_codes")->getElement<int>(0));
+        const std::string description = body->getValue<std::string>("error_description");
+        CPPUNIT_ASSERT_MESSAGE(description,
+                               description.rfind("AADSTS" + std::to_string(code) + ":", 0) == 0);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(TokenEndpointTest);
