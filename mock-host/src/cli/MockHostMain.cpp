@@ -1,4 +1,5 @@
 #include "cli/Commands.h"
+#include "host/InstallLayout.h"
 
 #include <bss/sdk/ToolError.h>
 
@@ -17,7 +18,8 @@ int runHelp() {
            "mock-host/web of the source tree)\n"
            "  action --login L [--wait] <toolId> <action> [json]   call an action as user L;\n"
            "                    --wait: follow the job it starts, print its final status\n"
-           "  plugins           load the plugin folder and list loaded and refused files\n"
+           "  plugins           load the plugin folder (manifests first) and list loaded and\n"
+           "                    refused files\n"
            "  enable-tool --org NAME --tool ID [--disable]\n"
            "  instance add|update --org NAME --name N --csp-model direct|indirect|both\n"
            "           --pc-url URL --login-url URL [--ca-bundle PEM] --partner-tenant ID\n"
@@ -26,7 +28,9 @@ int runHelp() {
            "           [--plan cycle:term:priceMinor:currency]...\n"
            "  user add --org NAME --login L --password P [--display-name D] [--role R]...\n"
            "Common options: --db sqlite:<path>|postgresql:<key=value ...> (sqlite:var/host.db)\n"
-           "  --plugins DIR  --schema-dir DIR  --seed-demo  --clock 2026-01-31T10:00:00Z\n"
+        << "  --plugins DIR (" << InstallLayout::defaultPluginDir() << ")\n"
+        << "  --schema-dir DIR (" << InstallLayout::defaultSchemaDir() << ")\n"
+        << "  --seed-demo  --clock 2026-01-31T10:00:00Z\n"
            "  --log-file FILE  --quiet  --demo-pc-url URL  --demo-login-url URL\n"
            "serve and action: --emulator (implies --seed-demo) runs the Partner Center emulator\n"
            "  in-process and points the demo instances at it: --emulator-port 8443 (direct;\n"

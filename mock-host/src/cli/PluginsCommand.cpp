@@ -16,7 +16,8 @@ int runPlugins(const CommandLine& line) {
     for (const LoadedTool& tool : result.tools)
         std::cout << "loaded " << tool.descriptor.id << " \"" << tool.descriptor.displayName
                   << "\" version " << tool.descriptor.version << " abi " << tool.abiMajor << "."
-                  << tool.abiMinor << " file " << tool.file << "\n";
+                  << tool.abiMinor << " file " << tool.file << " manifest "
+                  << (tool.manifest.empty() ? "none" : tool.manifest) << "\n";
     for (const RefusedFile& refused : result.refused)
         std::cout << "refused " << refused.file << ": " << refused.reason << "\n";
     std::cout << std::flush;

@@ -1,5 +1,6 @@
 #include "cli/Commands.h"
 #include "host/Host.h"
+#include "host/InstallLayout.h"
 #include "http/ApiServer.h"
 #include "seed/DemoSeed.h"
 
@@ -43,7 +44,7 @@ int runServe(const CommandLine& line) {
             host.logger().info(text);
     host.loadTools();
     host.startTools();
-    ApiServer server(host, port, line.value("web-root", MOCK_HOST_WEB_ROOT));
+    ApiServer server(host, port, line.value("web-root", InstallLayout::defaultWebRoot()));
     server.start();
     host.logger().info("serving on http://127.0.0.1:" + std::to_string(server.port()) + "/");
     if (host.options().seedDemo) {

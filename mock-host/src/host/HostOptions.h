@@ -1,6 +1,7 @@
 #pragma once
 /// Options common to every mock-host command.
 #include "db/DatabaseSpec.h"
+#include "host/InstallLayout.h"
 #include "seed/DemoEndpoint.h"
 
 #include <optional>
@@ -10,13 +11,13 @@
 namespace mockhost {
 
 struct HostOptions {
-    std::string db = kDefaultDatabaseOption;      ///< --db
-    std::string pluginDir = MOCK_HOST_PLUGIN_DIR; ///< --plugins
-    std::string schemaDir = MOCK_HOST_SCHEMA_DIR; ///< --schema-dir
-    bool seedDemo = false;                        ///< --seed-demo
-    std::optional<std::string> clock;             ///< --clock 2026-01-31T10:00:00Z
-    std::string logFile;                          ///< --log-file
-    bool quiet = false;                           ///< --quiet: warnings and errors only
+    std::string db = kDefaultDatabaseOption;                   ///< --db
+    std::string pluginDir = InstallLayout::defaultPluginDir(); ///< --plugins
+    std::string schemaDir = InstallLayout::defaultSchemaDir(); ///< --schema-dir
+    bool seedDemo = false;                                     ///< --seed-demo
+    std::optional<std::string> clock;                          ///< --clock 2026-01-31T10:00:00Z
+    std::string logFile;                                       ///< --log-file
+    bool quiet = false; ///< --quiet: warnings and errors only
     std::string demoPartnerCenterUrl = "https://127.0.0.1:8443"; ///< --demo-pc-url
     std::string demoLoginUrl = "https://127.0.0.1:8443";         ///< --demo-login-url
     /// Set by --emulator: the demo instances are (re)pointed at these on seeding.

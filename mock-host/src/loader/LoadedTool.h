@@ -16,7 +16,8 @@ struct LoadedTool {
     bss::sdk::ToolDescriptor descriptor;
     std::uint32_t abiMajor = 0;
     std::uint32_t abiMinor = 0;
-    std::string file; ///< File name inside the plugin folder.
+    std::string file;     ///< File name inside the plugin folder.
+    std::string manifest; ///< The manifest's file name, or "" when the library had none.
 };
 
 struct RefusedFile {

@@ -1,5 +1,7 @@
 #include "loader/PluginLoader.h"
 
+#include "loader/PluginManifest.h"
+
 #include <bss/sdk/AbiInfo.h>
 #include <bss/sdk/Version.h>
 
@@ -12,6 +14,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -26,6 +30,12 @@ struct Refusal {
 
 std::string abiText(std::uint32_t major, std::uint32_t minor) {
     return std::to_string(major) + "." + std::to_string(minor);
+}
+
+bool isManifestName(const std::string& name) {
+    static const std::string suffix = ".json";
+    return name.size() > suffix.size() &&
+           name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::string orEmpty(const char* text) {
@@ -55,7 +65,47 @@ void checkAbi(const bss::sdk::AbiInfo* info) {
         throw Refusal{"AbiInfo has an empty tool id"};
 }
 
-LoadedTool loadFile(const std::string& path, const std::string& name) {
+/// A manifest is read before its library is opened, so an incompatible package is refused
+/// without running any of its code. Throws Refusal naming the manifest's and the host's ABI.
+void checkManifestAgainstHost(const PluginManifest& manifest) {
+    const std::string host = abiText(bss::sdk::kAbiMajor, bss::sdk::kAbiMinor);
+    if (manifest.abiMajor != bss::sdk::kAbiMajor)
+        throw Refusal{"ABI major mismatch: manifest " + manifest.file + " declares ABI " +
+                      manifest.abiText() + ", host has ABI " + host};
+    if (manifest.abiMinor > bss::sdk::kAbiMinor)
+        throw Refusal{"ABI minor too new: manifest " + manifest.file + " declares ABI " +
+                      manifest.abiText() + ", host has ABI " + host};
+}
+
+/// The manifest must describe the library it names; the exported AbiInfo is the truth.
+void checkManifestAgainstLibrary(const PluginManifest& manifest, const bss::sdk::AbiInfo& info) {
+    const std::string exported = abiText(info.abiMajor, info.abiMinor);
+    if (info.abiMajor != manifest.abiMajor || info.abiMinor != manifest.abiMinor)
+        throw Refusal{"manifest/library ABI mismatch: manifest " + manifest.file +
+                      " declares ABI " + manifest.abiText() + ", library exports ABI " + exported};
+    if (orEmpty(info.toolId) != manifest.id)
+        throw Refusal{"manifest/library id mismatch: manifest " + manifest.file + " declares id '" +
+                      manifest.id + "', library exports id '" + orEmpty(info.toolId) + "'"};
+    if (orEmpty(info.toolVersion) != manifest.version)
+        throw Refusal{"manifest/library version mismatch: manifest " + manifest.file +
+                      " declares version " + manifest.version + ", library exports version " +
+                      orEmpty(info.toolVersion)};
+}
+
+void checkManifestAgainstDescriptor(const PluginManifest& manifest,
+                                    const bss::sdk::ToolDescriptor& descriptor) {
+    if (descriptor.displayName != manifest.displayName)
+        throw Refusal{"manifest " + manifest.file + " declares display name '" +
+                      manifest.displayName + "', the tool reports '" + descriptor.displayName +
+                      "'"};
+    if (descriptor.requiredPermission != manifest.requiredPermission)
+        throw Refusal{"manifest " + manifest.file + " declares required permission '" +
+                      manifest.requiredPermission + "', the tool reports '" +
+                      descriptor.requiredPermission + "'"};
+}
+
+LoadedTool loadFile(const std::string& path, const std::string& name,
+                    const std::optional<PluginManifest>& manifest) {
     auto library = std::make_shared<dll::shared_library>();
     try {
         library->load(path, dll::load_mode::rtld_now | dll::load_mode::rtld_local);
@@ -70,6 +120,9 @@ LoadedTool loadFile(const std::string& path, const std::string& name) {
     const auto abiInfo =
         dll::import_alias<const bss::sdk::AbiInfo*()>(*library, bss::sdk::kAbiInfoExport);
     const bss::sdk::AbiInfo* info = abiInfo();
+    if (manifest && info &&
+        info->structSize >= offsetof(bss::sdk::AbiInfo, toolVersion) + sizeof(const char*))
+        checkManifestAgainstLibrary(*manifest, *info);
     checkAbi(info);
 
     const auto create = dll::import_alias<bss::sdk::Tool*()>(*library, bss::sdk::kCreateExport);
@@ -88,6 +141,10 @@ LoadedTool loadFile(const std::string& path, const std::string& name) {
     if (loaded.descriptor.id != orEmpty(info->toolId))
         throw Refusal{"descriptor id '" + loaded.descriptor.id + "' differs from AbiInfo id '" +
                       orEmpty(info->toolId) + "'"};
+    if (manifest) {
+        checkManifestAgainstDescriptor(*manifest, loaded.descriptor);
+        loaded.manifest = manifest->file;
+    }
     loaded.abiMajor = info->abiMajor;
     loaded.abiMinor = info->abiMinor;
     loaded.file = name;
@@ -112,15 +169,68 @@ LoadResult PluginLoader::loadDirectory(const std::string& directory) {
             files.emplace_back(it.name(), it.path().toString());
     }
     std::sort(files.begin(), files.end());
+
+    const std::map<std::string, std::string> byName(files.begin(), files.end());
+    // Manifests first: they decide which libraries may be opened at all.
+    std::map<std::string, PluginManifest> manifestFor; // library file name -> its manifest
+    std::map<std::string, std::string> barred;         // library -> its refused manifest
+    for (const auto& [name, path] : files) {
+        if (!isManifestName(name))
+            continue;
+        try {
+            PluginManifest manifest;
+            try {
+                manifest = PluginManifest::read(path, name);
+            } catch (const std::invalid_argument& e) {
+                throw Refusal{e.what()};
+            }
+            const auto library = byName.find(manifest.library);
+            if (library == byName.end() || isManifestName(manifest.library))
+                throw Refusal{"manifest " + name + " names library '" + manifest.library +
+                              "', which is not in the plugin folder"};
+            if (manifestFor.count(manifest.library) || barred.count(manifest.library)) {
+                barred.emplace(manifest.library, name);
+                throw Refusal{"library '" + manifest.library +
+                              "' is named by more than one manifest"};
+            }
+            try {
+                checkManifestAgainstHost(manifest);
+            } catch (const Refusal&) {
+                barred.emplace(manifest.library, name);
+                throw;
+            }
+            manifestFor.emplace(manifest.library, std::move(manifest));
+        } catch (const Refusal& refusal) {
+            _logger.error("refused plugin file '" + name + "': " + refusal.reason);
+            result.refused.push_back({name, refusal.reason});
+        }
+    }
+    for (const auto& [library, manifestFile] : barred) {
+        manifestFor.erase(library);
+        const std::string reason = "not loaded: its manifest " + manifestFile + " was refused";
+        _logger.error("refused plugin file '" + library + "': " + reason);
+        result.refused.push_back({library, reason});
+    }
+
     std::set<std::string> ids;
     for (const auto& [name, path] : files) {
+        if (isManifestName(name) || barred.count(name))
+            continue;
         try {
-            LoadedTool loaded = loadFile(path, name);
+            std::optional<PluginManifest> manifest;
+            if (const auto found = manifestFor.find(name); found != manifestFor.end())
+                manifest = found->second;
+            else
+                _logger.warning("plugin file '" + name +
+                                "' has no manifest; loading it on its exported ABI info alone");
+            LoadedTool loaded = loadFile(path, name, manifest);
             if (!ids.insert(loaded.descriptor.id).second)
                 throw Refusal{"tool id '" + loaded.descriptor.id + "' is already loaded"};
-            _logger.info("loaded tool '" + loaded.descriptor.id + "' (" +
-                         loaded.descriptor.displayName + ") version " + loaded.descriptor.version +
-                         ", ABI " + abiText(loaded.abiMajor, loaded.abiMinor) + ", from " + name);
+            _logger.info(
+                "loaded tool '" + loaded.descriptor.id + "' (" + loaded.descriptor.displayName +
+                ") version " + loaded.descriptor.version + ", ABI " +
+                abiText(loaded.abiMajor, loaded.abiMinor) + ", from " + name +
+                (loaded.manifest.empty() ? ", no manifest" : ", manifest " + loaded.manifest));
             result.tools.push_back(std::move(loaded));
         } catch (const Refusal& refusal) {
             _logger.error("refused plugin file '" + name + "': " + refusal.reason);

@@ -1,11 +1,18 @@
 #pragma once
 /// Loads tool libraries with Boost.DLL. The only place in the host that calls Boost.DLL.
 ///
-/// Every regular file of the folder is tried, in name order, with rtld_now | rtld_local. A file
-/// is refused (logged by name with the reason, and listed in LoadResult::refused) when it is not
-/// a library, lacks bss_tool_abi_info or bss_tool_create, reports another ABI major, a newer ABI
-/// minor or another build fingerprint, repeats a tool id already loaded, or its create returns
-/// null. The ABI info is read before create runs. Libraries stay loaded as long as their tool.
+/// Manifests (`*.json`, see PluginManifest.h) are read first. A manifest is refused, and the
+/// library it names is not opened, when it is malformed, names a library missing from the folder,
+/// names a library another manifest names, or declares another ABI major or a newer ABI minor
+/// than the host's. Then every other regular file of the folder is tried, in name order, with
+/// rtld_now | rtld_local; a library without a manifest is loaded as before, with a warning. A file
+/// is refused when its manifest disagrees with its exported AbiInfo (ABI, id, version) or its
+/// descriptor (display name, required permission), naming both values and the manifest, or when
+/// it is not a library, lacks bss_tool_abi_info or bss_tool_create, reports another ABI major, a
+/// newer ABI minor or another build fingerprint, repeats a tool id already loaded, or its create
+/// returns null. Every refusal is logged by file name with the reason and listed in
+/// LoadResult::refused. The ABI info is read before create runs. Libraries stay loaded as long as
+/// their tool.
 ///
 /// Load once per process: glibc often keeps a library mapped after dlclose, so a second load in
 /// the same process would see the first one's static state.

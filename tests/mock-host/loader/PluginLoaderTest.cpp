@@ -41,6 +41,12 @@ class PluginLoaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(refusesACreateThatReturnsNull);
     CPPUNIT_TEST(logsEveryRefusalByFileName);
     CPPUNIT_TEST(missingFolderLoadsNothingAndRunsOn);
+    CPPUNIT_TEST(loadsTheRealToolThroughItsManifest);
+    CPPUNIT_TEST(loadsALibraryWithoutManifestWithAWarning);
+    CPPUNIT_TEST(refusesAManifestWhoseAbiDisagreesWithTheLibraryNamingBoth);
+    CPPUNIT_TEST(refusesAManifestOfAnotherAbiBeforeOpeningItsLibrary);
+    CPPUNIT_TEST(refusesAManifestNamingAMissingLibrary);
+    CPPUNIT_TEST(refusesAManifestWithABadFieldNamingIt);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -54,14 +60,16 @@ public:
                                 std::to_string(bss::sdk::kAbiMinor);
         CPPUNIT_ASSERT_MESSAGE(line, contains(line, abi));
         CPPUNIT_ASSERT_MESSAGE(line, contains(line, "file libimport_customers_tool.so"));
-        // Only the real tool loads.
+        // Only the real tool and the valid fixture without a manifest load.
         CPPUNIT_ASSERT_EQUAL(std::string(""), lineStartingWith(result.out, "loaded wrong-abi"));
+        CPPUNIT_ASSERT_MESSAGE(result.out,
+                               !lineStartingWith(result.out, "loaded no-manifest ").empty());
         std::istringstream lines(result.out);
         std::string each;
         int loaded = 0;
         while (std::getline(lines, each))
             loaded += each.rfind("loaded ", 0) == 0 ? 1 : 0;
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(result.out, 1, loaded);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(result.out, 2, loaded);
     }
 
     void refusesAnotherAbiMajorNamingBothValues() {
@@ -140,6 +148,82 @@ public:
         CPPUNIT_ASSERT_EQUAL_MESSAGE(result.err, 0, result.exitCode);
         CPPUNIT_ASSERT_EQUAL(std::string(""), result.out);
         CPPUNIT_ASSERT_MESSAGE(result.err, contains(result.err, "does not exist"));
+    }
+
+    void loadsTheRealToolThroughItsManifest() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        const std::string line = lineStartingWith(result.out, "loaded import-customers ");
+        CPPUNIT_ASSERT_MESSAGE(result.out, contains(line, "manifest import_customers_tool.json"));
+        CPPUNIT_ASSERT_MESSAGE(result.err,
+                               contains(result.err, "manifest import_customers_tool.json"));
+    }
+
+    void loadsALibraryWithoutManifestWithAWarning() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        const std::string line = lineStartingWith(result.out, "loaded no-manifest ");
+        CPPUNIT_ASSERT_MESSAGE(result.out, contains(line, "file libfixture_no_manifest.so"));
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "manifest none"));
+        CPPUNIT_ASSERT_MESSAGE(
+            result.err,
+            contains(result.err, "WARN") &&
+                contains(result.err, "plugin file 'libfixture_no_manifest.so' has no manifest"));
+    }
+
+    void refusesAManifestWhoseAbiDisagreesWithTheLibraryNamingBoth() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        const std::string line =
+            lineStartingWith(result.out, "refused libfixture_manifest_mismatch.so:");
+        CPPUNIT_ASSERT_MESSAGE(result.out, !line.empty());
+        const std::string declared = abi(bss::sdk::kAbiMajor, bss::sdk::kAbiMinor);
+        const std::string exported = abi(bss::sdk::kAbiMajor, bss::sdk::kAbiMinor + 1);
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "manifest/library ABI mismatch"));
+        CPPUNIT_ASSERT_MESSAGE(
+            line,
+            contains(line, "manifest fixture_manifest_mismatch.json declares ABI " + declared));
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "library exports ABI " + exported));
+        CPPUNIT_ASSERT_EQUAL(std::string(""),
+                             lineStartingWith(result.out, "loaded manifest-mismatch"));
+    }
+
+    void refusesAManifestOfAnotherAbiBeforeOpeningItsLibrary() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        const std::string manifest =
+            lineStartingWith(result.out, "refused fixture_manifest_future.json:");
+        CPPUNIT_ASSERT_MESSAGE(result.out, !manifest.empty());
+        CPPUNIT_ASSERT_MESSAGE(manifest, contains(manifest, "ABI major mismatch"));
+        CPPUNIT_ASSERT_MESSAGE(manifest,
+                               contains(manifest, "declares ABI " + abi(bss::sdk::kAbiMajor + 1,
+                                                                        bss::sdk::kAbiMinor)));
+        CPPUNIT_ASSERT_MESSAGE(
+            manifest,
+            contains(manifest, "host has ABI " + abi(bss::sdk::kAbiMajor, bss::sdk::kAbiMinor)));
+        // The library itself is valid; it is refused only because its manifest was.
+        const std::string library =
+            lineStartingWith(result.out, "refused libfixture_manifest_future.so:");
+        CPPUNIT_ASSERT_MESSAGE(
+            result.out, contains(library, "manifest fixture_manifest_future.json was refused"));
+        CPPUNIT_ASSERT_EQUAL(std::string(""),
+                             lineStartingWith(result.out, "loaded manifest-future"));
+    }
+
+    void refusesAManifestNamingAMissingLibrary() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        const std::string line =
+            lineStartingWith(result.out, "refused manifest_missing_library.json:");
+        CPPUNIT_ASSERT_MESSAGE(result.out, contains(line, "'libfixture_not_there.so'"));
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "not in the plugin folder"));
+    }
+
+    void refusesAManifestWithABadFieldNamingIt() {
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
+        const std::string line = lineStartingWith(result.out, "refused manifest_bad_field.json:");
+        CPPUNIT_ASSERT_MESSAGE(result.out, contains(line, "field 'abiMajor'"));
+        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "'one'"));
+    }
+
+private:
+    static std::string abi(std::uint32_t major, std::uint32_t minor) {
+        return std::to_string(major) + "." + std::to_string(minor);
     }
 };
 
