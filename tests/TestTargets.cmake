@@ -15,3 +15,7 @@ if(TARGET mock_host_tests)
 endif()
 # Mock host: the Partner Center emulator, over real TLS on loopback.
 ict_add_test_runner(emulator_tests emulator mock-host/emulator LIBS pc_emulator)
+# Plugin: Get Hierarchy end to end: the real tool on the mock host's services and database, the
+# emulator over TLS, on SQLite and PostgreSQL.
+ict_add_test_runner(ict_application_tests application plugin/application
+  LIBS ict_core mock_host_core pc_emulator DIALECTS EXTRA_SOURCES support/TestDatabase.cpp)

@@ -1,28 +1,129 @@
 #include "cli/Commands.h"
 #include "host/Host.h"
 #include "host/ToolGateway.h"
+#include "http/Handlers.h"
 
+#include <Poco/JSON/Parser.h>
+
+#include <chrono>
 #include <iostream>
+#include <sstream>
+#include <thread>
 
 namespace mockhost {
+namespace {
+
+/// The jobId of an action's answer, or "" when it started none.
+std::string jobIdOf(const std::string& answer) {
+    try {
+        const auto object = Poco::JSON::Parser().parse(answer).extract<Poco::JSON::Object::Ptr>();
+        if (object && object->has("jobId") && !object->isNull("jobId"))
+            return object->getValue<std::string>("jobId");
+    } catch (const Poco::Exception&) {
+        // Not an object: no job to wait for.
+    }
+    return "";
+}
+
+/// "phase=customers tenantsFetched=40 ..." from the job's progress object (scalars only).
+std::string progressLine(const std::string& progressJson) {
+    std::ostringstream line;
+    try {
+        const auto object =
+            Poco::JSON::Parser().parse(progressJson).extract<Poco::JSON::Object::Ptr>();
+        for (const auto& [name, value] : *object) {
+            if (value.isEmpty() || value.type() == typeid(Poco::JSON::Object::Ptr) ||
+                value.type() == typeid(Poco::JSON::Array::Ptr))
+                continue;
+            line << (line.tellp() > 0 ? " " : "") << name << "=";
+            // Seconds and estimates are fractional; whole seconds are enough on a terminal.
+            if (value.type() == typeid(double))
+                line << static_cast<long long>(value.extract<double>() + 0.5);
+            else
+                line << value.toString();
+        }
+    } catch (const Poco::Exception&) {
+        line << progressJson;
+    }
+    return line.str();
+}
+
+/// Polls the host's job table until the job ends; progress to stderr (a line when the state
+/// changes, else at most one a second), final status to stdout.
+int waitForJob(Host& host, const bss::sdk::CallContext& caller, const std::string& jobId) {
+    std::string lastLine;
+    bss::sdk::JobState lastState = bss::sdk::JobState::Unset;
+    auto lastPrinted = std::chrono::steady_clock::now();
+    while (true) {
+        const auto status = host.jobs().statusForOrganization(caller.organization.id, jobId);
+        if (!status) {
+            std::cerr << "job " << jobId << " is not visible to " << caller.user.login << "\n";
+            return 1;
+        }
+        const std::string line = std::string(bss::sdk::jobStateName(status->state)) + " " +
+                                 progressLine(status->progressJson);
+        const auto now = std::chrono::steady_clock::now();
+        if (line != lastLine &&
+            (status->state != lastState || now - lastPrinted >= std::chrono::seconds(1))) {
+            std::cerr << "job " << jobId << " " << line << std::endl;
+            lastLine = line;
+            lastState = status->state;
+            lastPrinted = now;
+        }
+        switch (status->state) {
+        case bss::sdk::JobState::Succeeded:
+            std::cout << jobStatusJson(*status) << std::endl;
+            return 0;
+        case bss::sdk::JobState::Failed:
+        case bss::sdk::JobState::Cancelled:
+            std::cout << jobStatusJson(*status) << std::endl;
+            std::cerr << "job " << jobId << " " << bss::sdk::jobStateName(status->state)
+                      << (status->error.empty() ? "" : ": " + status->error) << "\n";
+            return 1;
+        default:
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+}
+
+} // namespace
 
 int runAction(const CommandLine& line) {
-    line.allowOnly({"login"});
+    std::set<std::string> allowed = emulatorOptionNames();
+    allowed.insert({"login", "wait"});
+    line.allowOnly(allowed);
     const std::string login = line.required("login");
     const auto& args = line.positionals();
     if (args.size() < 2 || args.size() > 3)
-        throw std::invalid_argument("usage: mock-host action --login <user> <toolId> <action> "
-                                    "[json]");
-    Host host(line.hostOptions());
+        throw std::invalid_argument("usage: mock-host action --login <user> [--wait] <toolId> "
+                                    "<action> [json]");
+    HostOptions options = line.hostOptions();
+    // Declared before the host so they outlive it: the host joins the jobs that call them.
+    const std::unique_ptr<DemoEmulators> emulators = startDemoEmulators(line, options);
+    Host host(options);
+    if (emulators)
+        for (const std::string& text : emulators->describe())
+            host.logger().info(text);
     host.loadTools();
     host.startTools();
     ToolGateway gateway(host);
     try {
         const bss::sdk::CallContext caller =
             gateway.contextForLogin(login, ToolGateway::newRequestId());
-        std::cout << gateway.invoke(caller, args[0], args[1], args.size() == 3 ? args[2] : "{}")
-                  << std::endl;
-        return 0;
+        const std::string answer =
+            gateway.invoke(caller, args[0], args[1], args.size() == 3 ? args[2] : "{}");
+        const std::string jobId = line.has("wait") ? jobIdOf(answer) : "";
+        if (jobId.empty()) {
+            std::cout << answer << std::endl;
+            return 0;
+        }
+        std::cerr << args[1] << " started: " << answer << std::endl;
+        const int code = waitForJob(host, caller, jobId);
+        if (emulators)
+            for (const std::string& text : emulators->describeRequests())
+                std::cerr << text << std::endl;
+        return code;
     } catch (const bss::sdk::ToolError& e) {
         std::cerr << "error " << bss::sdk::httpStatusFor(e.code()) << " "
                   << bss::sdk::errorCodeName(e.code()) << ": " << e.what()

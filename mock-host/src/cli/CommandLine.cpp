@@ -5,7 +5,7 @@
 namespace mockhost {
 namespace {
 
-const std::set<std::string> kFlags{"seed-demo", "disable", "quiet", "help"};
+const std::set<std::string> kFlags{"seed-demo", "disable", "quiet", "help", "emulator", "wait"};
 const std::set<std::string> kCommon{"db",       "plugins", "schema-dir",  "seed-demo",      "clock",
                                     "log-file", "quiet",   "demo-pc-url", "demo-login-url", "help"};
 const std::set<std::string> kCommands{"serve",    "action",  "plugins", "enable-tool",

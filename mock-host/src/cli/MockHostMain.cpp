@@ -14,7 +14,8 @@ int runHelp() {
            "Commands:\n"
            "  serve (default)   open the database, load and start tools, serve HTTP\n"
            "                    --port N (8080; 0 = any free port) --web-root DIR\n"
-           "  action --login L <toolId> <action> [json]   call an action as user L\n"
+           "  action --login L [--wait] <toolId> <action> [json]   call an action as user L;\n"
+           "                    --wait: follow the job it starts, print its final status\n"
            "  plugins           load the plugin folder and list loaded and refused files\n"
            "  enable-tool --org NAME --tool ID [--disable]\n"
            "  instance add|update --org NAME --name N --csp-model direct|indirect|both\n"
@@ -25,7 +26,11 @@ int runHelp() {
            "  user add --org NAME --login L --password P [--display-name D] [--role R]...\n"
            "Common options: --db sqlite:<path>|postgresql:<key=value ...> (sqlite:var/host.db)\n"
            "  --plugins DIR  --schema-dir DIR  --seed-demo  --clock 2026-01-31T10:00:00Z\n"
-           "  --log-file FILE  --quiet  --demo-pc-url URL  --demo-login-url URL\n";
+           "  --log-file FILE  --quiet  --demo-pc-url URL  --demo-login-url URL\n"
+           "serve and action: --emulator (implies --seed-demo) runs the Partner Center emulator\n"
+           "  in-process and points the demo instances at it: --emulator-port 8443 (direct;\n"
+           "  indirect on port+1; 0 = ephemeral) --emulator-tenants 100 --emulator-seed 42\n"
+           "  --emulator-cert-dir var/emulator --emulator-latency-ms 0\n";
     return 0;
 }
 

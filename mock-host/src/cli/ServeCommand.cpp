@@ -22,7 +22,9 @@ unsigned short parsePort(const std::string& text) {
 } // namespace
 
 int runServe(const CommandLine& line) {
-    line.allowOnly({"port", "web-root"});
+    std::set<std::string> allowed = emulatorOptionNames();
+    allowed.insert({"port", "web-root"});
+    line.allowOnly(allowed);
     const unsigned short port = parsePort(line.value("port", "8080"));
     // Block the stop signals before any thread starts, so every thread inherits the mask and
     // only sigwait below receives them.
@@ -32,7 +34,13 @@ int runServe(const CommandLine& line) {
     sigaddset(&stopSignals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
-    Host host(line.hostOptions());
+    HostOptions options = line.hostOptions();
+    // Declared before the host so they outlive it: the host joins the jobs that call them.
+    const std::unique_ptr<DemoEmulators> emulators = startDemoEmulators(line, options);
+    Host host(options);
+    if (emulators)
+        for (const std::string& text : emulators->describe())
+            host.logger().info(text);
     host.loadTools();
     host.startTools();
     ApiServer server(host, port, line.value("web-root", "web"));

@@ -59,6 +59,7 @@ void Host::seedDemo() {
     seed.partnerCenterUrl = _options.demoPartnerCenterUrl;
     seed.loginUrl = _options.demoLoginUrl;
     seed.toolIds = toolIds;
+    seed.endpoints = _options.demoEndpoints;
     DemoSeed(*this).apply(seed);
 }
 

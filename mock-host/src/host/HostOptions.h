@@ -1,9 +1,11 @@
 #pragma once
 /// Options common to every mock-host command.
 #include "db/DatabaseSpec.h"
+#include "seed/DemoEndpoint.h"
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace mockhost {
 
@@ -17,6 +19,8 @@ struct HostOptions {
     bool quiet = false;                           ///< --quiet: warnings and errors only
     std::string demoPartnerCenterUrl = "https://127.0.0.1:8443"; ///< --demo-pc-url
     std::string demoLoginUrl = "https://127.0.0.1:8443";         ///< --demo-login-url
+    /// Set by --emulator: the demo instances are (re)pointed at these on seeding.
+    std::vector<DemoEndpoint> demoEndpoints;
 };
 
 } // namespace mockhost

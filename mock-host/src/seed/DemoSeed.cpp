@@ -29,9 +29,33 @@ void ensureUser(UserDirectory& users, std::int64_t org, const std::string& login
     users.grantRole(id, role);
 }
 
-void ensureInstance(InstanceStore& store, const InstanceRecord& record, const std::string& now) {
+const DemoEndpoint* endpointFor(const std::vector<DemoEndpoint>& endpoints,
+                                const std::string& name) {
+    for (const DemoEndpoint& endpoint : endpoints)
+        if (endpoint.instanceName == name)
+            return &endpoint;
+    return nullptr;
+}
+
+/// Adds the instance when missing; with an endpoint, also overwrites its connection fields (the
+/// emulator's port, CA and tokens are new in every process).
+void ensureInstance(InstanceStore& store, InstanceRecord record,
+                    const std::vector<DemoEndpoint>& endpoints, const std::string& now) {
+    const DemoEndpoint* endpoint = endpointFor(endpoints, record.name);
+    if (endpoint) {
+        record.cspModel = endpoint->cspModel;
+        record.partnerCenterUrl = endpoint->partnerCenterUrl;
+        record.loginUrl = endpoint->loginUrl;
+        record.caBundlePath = endpoint->caBundlePath;
+        record.partnerTenantId = endpoint->partnerTenantId;
+        record.appId = endpoint->appId;
+        record.appSecret = endpoint->appSecret;
+        record.refreshToken = endpoint->refreshToken;
+    }
     if (!store.find(record.ownerOrganizationId, record.name))
         store.add(record, now);
+    else if (endpoint)
+        store.update(record, now);
 }
 
 struct DemoProduct {
@@ -98,17 +122,25 @@ void DemoSeed::apply(const DemoSeedOptions& options) {
     const std::string expires = formatIso(nowTime + std::chrono::hours(24 * 365));
     InstanceStore store(_host.database());
     ensureInstance(store,
-                   {root, "Global Partner Center (direct)", "direct", options.partnerCenterUrl,
-                    options.loginUrl, "", "3f2b8a4e-1c1d-4d0e-9a55-0d1e2f3a4b5c",
+                   {root, kDemoDirectInstance, "direct", options.partnerCenterUrl, options.loginUrl,
+                    "", "3f2b8a4e-1c1d-4d0e-9a55-0d1e2f3a4b5c",
                     "6c1f9a30-2b7d-4e8f-8a11-5e0b9c7d2f41", "demo-app-secret-direct",
                     "demo-refresh-token-direct", expires},
-                   now);
+                   options.endpoints, now);
     ensureInstance(store,
-                   {root, "Indirect Provider", "indirect", options.partnerCenterUrl,
+                   {root, kDemoIndirectInstance, "indirect", options.partnerCenterUrl,
                     options.loginUrl, "", "8d4e2c1b-5a6f-4b3c-9d2e-1f0a7b6c5d4e",
                     "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", "demo-app-secret-indirect",
                     "demo-refresh-token-indirect", expires},
-                   now);
+                   options.endpoints, now);
+    // Only the emulator can play a refresh token that Entra ID rejects as expired ([S9]).
+    if (endpointFor(options.endpoints, kDemoExpiredInstance))
+        ensureInstance(store,
+                       {root, kDemoExpiredInstance, "direct", options.partnerCenterUrl,
+                        options.loginUrl, "", "3f2b8a4e-1c1d-4d0e-9a55-0d1e2f3a4b5c",
+                        "6c1f9a30-2b7d-4e8f-8a11-5e0b9c7d2f41", "demo-app-secret-direct",
+                        "demo-refresh-token-expired", expires},
+                       options.endpoints, now);
 
     ProductCatalog catalog(_host.database());
     ensureProducts(catalog, root);

@@ -78,6 +78,12 @@ CrawlResult HierarchyCrawler::crawlCustomers(std::vector<domain::Customer> custo
     CrawlResult result;
     result.input.directCapable = directCapable;
     result.input.customers = std::move(customers);
+    // No tenant to read (an incremental refresh with no changes): the relationships list would
+    // be a request the data does not need ([B3]).
+    if (result.input.customers.empty()) {
+        report();
+        return result;
+    }
     {
         std::lock_guard<std::mutex> lock(_mutex);
         _progress.tenantsTotal = static_cast<std::int64_t>(result.input.customers.size());
