@@ -17,5 +17,10 @@ endif()
 ict_add_test_runner(emulator_tests emulator mock-host/emulator LIBS pc_emulator)
 # Plugin: Get Hierarchy end to end: the real tool on the mock host's services and database, the
 # emulator over TLS, on SQLite and PostgreSQL.
+# Import crash tests run the real mock-host binary (with the tool) in a child process.
 ict_add_test_runner(ict_application_tests application plugin/application
-  LIBS ict_core mock_host_core pc_emulator DIALECTS EXTRA_SOURCES support/TestDatabase.cpp)
+  LIBS ict_core mock_host_core pc_emulator DIALECTS
+  EXTRA_SOURCES support/TestDatabase.cpp support/CommandRunner.cpp)
+if(TARGET ict_application_tests)
+  add_dependencies(ict_application_tests mock-host import_customers_tool)
+endif()

@@ -343,7 +343,8 @@ std::vector<domain::AuditRecord> PartnerCenterClient::auditRecords(const Request
 }
 
 void PartnerCenterClient::checkToken(const RequestContext& context) {
-    _tokenManager->accessToken(context);
+    // A cached access token says nothing about the refresh token behind it: redeem that one.
+    _tokenManager->refreshNow(context);
 }
 
 } // namespace ict::gateway

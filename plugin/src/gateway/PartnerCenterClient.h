@@ -78,8 +78,9 @@ public:
                                                   const std::string& startDate,
                                                   const std::string& endDate = "");
 
-    /// Makes sure a valid access token can be had (refreshing it when needed). Throws
-    /// GatewayError NotAuthenticated when the instance's refresh token is refused.
+    /// Proves the instance's credentials by redeeming its refresh token now (one token request,
+    /// even when a cached access token is still valid). Throws GatewayError NotAuthenticated when
+    /// the refresh token is refused.
     void checkToken(const RequestContext& context);
 
     /// For diagnostics and tests: the HTTP core (rate, in-flight high water, connections).

@@ -38,6 +38,11 @@ std::string TokenManager::accessToken(const RequestContext& context) {
     return _accessToken;
 }
 
+void TokenManager::refreshNow(const RequestContext& context) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    refresh(context);
+}
+
 void TokenManager::invalidate(const std::string& token) {
     std::lock_guard<std::mutex> lock(_mutex);
     if (token == _accessToken)

@@ -29,6 +29,10 @@ public:
 
     /// A valid access token, refreshed when needed. Throws GatewayError.
     std::string accessToken(const RequestContext& context);
+    /// Redeems the refresh token now, whatever the age of the cached access token, so a refresh
+    /// token Entra ID no longer accepts is found before any work starts (pre-flight). Throws
+    /// GatewayError (NotAuthenticated when the refresh token is refused).
+    void refreshNow(const RequestContext& context);
     /// Forgets `token` if it is still the current one (after Partner Center answered 401).
     void invalidate(const std::string& token);
     /// Refreshes done so far.

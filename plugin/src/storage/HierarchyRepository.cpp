@@ -219,6 +219,18 @@ std::string inList(std::size_t count) {
     return list + ")";
 }
 
+/// First statement of every transaction that rewrites an instance's saved hierarchy: locks its
+/// state row, so two writers (two hosts, or an import's status refresh beside a Get Hierarchy)
+/// take turns instead of both deleting and then both inserting the same rows (PostgreSQL: row
+/// lock until commit; SQLite: the write lock is taken at once, never upgraded from a read lock).
+void lockInstanceState(Poco::Data::Session& session, bss::sdk::SqlDialect dialect,
+                       const HierarchyKey& key) {
+    Poco::Int64 org = key.organizationId, instance = key.instanceId;
+    session << forDialect(dialect, "UPDATE ict_instance_state SET last_run_id = last_run_id"
+                                   " WHERE organization_id = ? AND instance_id = ?"),
+        use(org), use(instance), now;
+}
+
 } // namespace
 
 HierarchyRepository::HierarchyRepository(bss::sdk::Database& database) : _database(database) {}
@@ -229,6 +241,7 @@ void HierarchyRepository::replaceAll(const HierarchyKey& key, const Hierarchy& h
     const auto dialect = _database.dialect();
     Poco::Data::Session session = _database.session();
     Poco::Data::Transaction transaction(session);
+    lockInstanceState(session, dialect, key);
     Poco::Int64 org = key.organizationId, instance = key.instanceId;
     for (const char* table : {"ict_subscriptions", "ict_tenants", "ict_resellers"})
         session << forDialect(dialect, std::string("DELETE FROM ") + table +
@@ -250,6 +263,7 @@ void HierarchyRepository::replaceTenants(const HierarchyKey& key,
     const auto dialect = _database.dialect();
     Poco::Data::Session session = _database.session();
     Poco::Data::Transaction transaction(session);
+    lockInstanceState(session, dialect, key);
     Poco::Int64 org = key.organizationId, instance = key.instanceId;
     for (std::string tenantId : tenantIds) {
         for (const char* table : {"ict_subscriptions", "ict_tenants"})

@@ -49,6 +49,7 @@ public:
         ::setenv("ICT_PC_MAX_ATTEMPTS", "3", 1);
         ::setenv("ICT_PC_TIMEOUT_MS", "5000", 1);
         _testDb = std::make_unique<ict::test::TestDatabase>();
+        _dialect = _testDb->dialect();
         _db = std::make_unique<mockhost::HostDatabase>(
             mockhost::DatabaseSpec::parse(_testDb->hostOption()));
         mockhost::HostSchema(MOCK_HOST_SCHEMA_DIR).apply(*_db, nowIso());
@@ -72,6 +73,23 @@ public:
         _tool.start(*_services);
     }
 
+    /// A second host on `other`'s database: its own instance directory, job queue, log, clock
+    /// and tool instance, the same organizations and users (two hosts importing at once).
+    explicit ToolHarness(ToolHarness& other)
+        : _root(other._root), _country(other._country), _simple(other._simple) {
+        _db = std::make_unique<mockhost::HostDatabase>(
+            mockhost::DatabaseSpec::parse(other._testDb->hostOption()));
+        _dialect = other._dialect;
+        _sink = std::make_shared<mockhost::LogSink>();
+        _sink->setMinimumLevel(bss::sdk::LogLevel::Error);
+        _logger = std::make_unique<mockhost::HostLogger>(_sink, "host2");
+        _instances = std::make_unique<mockhost::HostInstanceDirectory>(*_db, _clock);
+        _jobs = std::make_unique<mockhost::JobQueue>(_clock, *_logger);
+        _services = std::make_unique<mockhost::ToolServices>(
+            adapter::ImportCustomersTool::kId, *_db, *_instances, *_jobs, _sink, _clock);
+        _tool.start(*_services);
+    }
+
     ~ToolHarness() {
         // The host's order: join the tool's jobs, stop the tool, then the servers it called.
         _jobs->shutdownTool(adapter::ImportCustomersTool::kId);
@@ -88,7 +106,7 @@ public:
     const bss::sdk::CallContext& simple() const { return _simple; }
     mockhost::HostDatabase& database() { return *_db; }
     mockhost::HostClock& clock() { return _clock; }
-    bss::sdk::SqlDialect dialect() const { return _testDb->dialect(); }
+    bss::sdk::SqlDialect dialect() const { return _dialect; }
 
     /// Starts an emulator with `tenants` generated tenants of `model`.
     mockhost::emulator::PartnerCenterEmulator& startEmulator(mockhost::emulator::SalesModel model,
@@ -230,6 +248,9 @@ public:
             use(account), use(ms), use(_productId), use(at), now;
     }
 
+    /// The --db value of this harness's database.
+    std::string databaseOption() const { return _testDb->hostOption(); }
+
     std::string nowIso() const { return mockhost::formatIso(_clock.now()); }
 
 private:
@@ -246,7 +267,8 @@ private:
         return context;
     }
 
-    std::unique_ptr<ict::test::TestDatabase> _testDb;
+    std::unique_ptr<ict::test::TestDatabase> _testDb; ///< Null in a second host.
+    bss::sdk::SqlDialect _dialect = bss::sdk::SqlDialect::SQLite;
     std::unique_ptr<mockhost::HostDatabase> _db;
     mockhost::HostClock _clock;
     std::shared_ptr<mockhost::LogSink> _sink;

@@ -1,0 +1,238 @@
+// Crash safety of the import ([B2]) with the real host binary: `mock-host action --emulator
+// ... --wait import-customers import` in a child process on the ICT_TEST_DB database, killed with
+// SIGKILL at a random moment after it started writing tenants, then the import run again. No
+// account or subscription is duplicated and no tenant is half written: every tenant either has
+// all its importable subscriptions or nothing.
+#include "db/HostDatabase.h"
+#include "support/CommandRunner.h"
+#include "support/TestDatabase.h"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/File.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Process.h>
+
+#include <chrono>
+#include <csignal>
+#include <random>
+#include <thread>
+
+#include <sys/types.h>
+#include <sys/wait.h>
+
+namespace {
+
+using JsonObject = Poco::JSON::Object::Ptr;
+const std::string kHost = ICT_BINARY_DIR "/bin/mock-host";
+constexpr int kTenants = 240;
+
+std::string shellQuote(const std::string& text) {
+    std::string quoted = "'";
+    for (char c : text)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+} // namespace
+
+class ImportCrashTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(ImportCrashTest);
+    CPPUNIT_TEST(sigkillDuringImportThenRerunLeavesNoDuplicateAndNoHalfTenant);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void setUp() override {
+        ::setenv("ICT_PC_BACKOFF_MS", "5", 1);
+        ::setenv("ICT_PC_REQUESTS_PER_MINUTE", "600000", 1);
+        _db = std::make_unique<ict::test::TestDatabase>();
+        _certs = std::string(ICT_BINARY_DIR) + "/test-certs/application-crash";
+        Poco::File(_certs).createDirectories();
+    }
+    void tearDown() override {
+        _host.reset();
+        _db.reset();
+    }
+
+    void sigkillDuringImportThenRerunLeavesNoDuplicateAndNoHalfTenant() {
+        const std::string instances = action("list-instances", "{}").out;
+        const std::int64_t id = instanceId(instances, "Global Partner Center (direct)");
+        const std::string instance = std::to_string(id);
+        auto hierarchy =
+            action("get-hierarchy", "{\"instanceId\":" + instance + ",\"mode\":\"mass\"}");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(hierarchy.err, 0, hierarchy.exitCode);
+        openDatabase();
+        const std::string all = "{\"instanceId\":" + instance + ",\"all\":true}";
+        const JsonObject plan = json(action("import-dry-run", all).out);
+        const int planned = plan->getObject("summary")->getValue<int>("tenants");
+        CPPUNIT_ASSERT(planned > 100);
+        CPPUNIT_ASSERT(plan->getObject("summary")->getValue<int>("subscriptionsCreated") > planned);
+
+        // The import in a child process, killed at a random moment while it writes tenants:
+        // once a random number of them (1 to half the plan) is committed.
+        std::mt19937 random(std::random_device{}());
+        const long target = std::uniform_int_distribution<long>(1, planned / 2)(random);
+        const pid_t child = spawn(all);
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+        while (count("SELECT COUNT(*) FROM ict_import_results") < target) {
+            CPPUNIT_ASSERT_MESSAGE("the import never wrote its tenants",
+                                   std::chrono::steady_clock::now() < deadline);
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        CPPUNIT_ASSERT_EQUAL(0, ::kill(child, SIGKILL));
+        int status = 0;
+        CPPUNIT_ASSERT_EQUAL(child, ::waitpid(child, &status, 0));
+        CPPUNIT_ASSERT(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+        const long written = count("SELECT COUNT(*) FROM ict_import_results");
+        std::cerr << " [killed after " << written << " of " << planned << " tenants] ";
+        CPPUNIT_ASSERT_MESSAGE("the kill came after the import ended", written < planned);
+
+        // No half tenant: each account the killed run created holds every subscription the plan
+        // gives it, so a dry run now finds nothing left to add to it.
+        assertNoDuplicates();
+        const long accountsAfterKill = count("SELECT COUNT(*) FROM accounts WHERE kind = 'customer'"
+                                             " AND created_by_import IS NOT NULL");
+        CPPUNIT_ASSERT_EQUAL(written, accountsAfterKill);
+        const JsonObject midway = json(action("import-dry-run", all).out);
+        int existing = 0;
+        for (const JsonObject& tenant : tenantsOf(midway)) {
+            if (tenant->getValue<std::string>("account") != "existing")
+                continue;
+            ++existing;
+            const auto subs = tenant->getArray("subscriptions");
+            for (std::size_t i = 0; i < subs->size(); ++i) {
+                const std::string result =
+                    subs->getObject(static_cast<unsigned>(i))->getValue<std::string>("result");
+                CPPUNIT_ASSERT_MESSAGE(tenant->getValue<std::string>("tenantId") +
+                                           " is half written: " + result,
+                                       result != "added" && result != "created");
+            }
+        }
+        CPPUNIT_ASSERT_EQUAL(written, static_cast<long>(existing));
+
+        // The re-run finishes the rest, and creates nothing twice.
+        auto rerun = action("import", all);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(rerun.err, 0, rerun.exitCode);
+        const JsonObject result = json(rerun.out)->getObject("result");
+        CPPUNIT_ASSERT_EQUAL(planned - static_cast<int>(written),
+                             result->getObject("summary")->getValue<int>("accountsCreated"));
+        assertNoDuplicates();
+        CPPUNIT_ASSERT_EQUAL(static_cast<long>(planned),
+                             count("SELECT COUNT(*) FROM accounts WHERE kind = 'customer'"));
+        CPPUNIT_ASSERT_EQUAL(
+            static_cast<long>(plan->getObject("summary")->getValue<int>("subscriptionsCreated")),
+            count("SELECT COUNT(*) FROM subscriptions"));
+        const JsonObject after = json(action("import-dry-run", all).out)->getObject("summary");
+        CPPUNIT_ASSERT_EQUAL(0, after->getValue<int>("accountsCreated"));
+        CPPUNIT_ASSERT_EQUAL(0, after->getValue<int>("subscriptionsCreated"));
+        CPPUNIT_ASSERT_EQUAL(0, after->getValue<int>("subscriptionsAdded"));
+    }
+
+private:
+    std::vector<std::string> common() const {
+        return {"--db",
+                _db->hostOption(),
+                "--emulator",
+                "--emulator-port",
+                "0",
+                "--emulator-tenants",
+                std::to_string(kTenants),
+                "--emulator-seed",
+                "77",
+                "--emulator-cert-dir",
+                _certs,
+                "--clock",
+                "2026-03-15T10:00:00Z",
+                "--quiet"};
+    }
+
+    ict::test::CommandResult action(const std::string& name, const std::string& body) {
+        std::vector<std::string> args = {"action"};
+        for (const std::string& arg : common())
+            args.push_back(arg);
+        for (const std::string& arg :
+             {std::string("--login"), std::string("admin@root"), std::string("--wait"),
+              std::string("import-customers"), name, body})
+            args.push_back(arg);
+        return ict::test::runCommand(kHost, args);
+    }
+
+    /// Starts the import in a child process (output to files); returns its pid.
+    pid_t spawn(const std::string& body) {
+        std::string command = "exec " + shellQuote(kHost) + " action";
+        for (const std::string& arg : common())
+            command += " " + shellQuote(arg);
+        command += " --login admin@root --wait import-customers import " + shellQuote(body) +
+                   " >/dev/null 2>&1";
+        const pid_t pid = ::fork();
+        if (pid == 0) {
+            ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        CPPUNIT_ASSERT(pid > 0);
+        return pid;
+    }
+
+    static JsonObject json(const std::string& text) {
+        return Poco::JSON::Parser().parse(text).extract<JsonObject>();
+    }
+
+    static std::int64_t instanceId(const std::string& listing, const std::string& name) {
+        const auto list = json(listing)->getArray("instances");
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const JsonObject item = list->getObject(static_cast<unsigned>(i));
+            if (item->getValue<std::string>("name") == name)
+                return item->getValue<std::int64_t>("id");
+        }
+        throw std::runtime_error("no instance " + name + " in " + listing);
+    }
+
+    static std::vector<JsonObject> tenantsOf(const JsonObject& outcome) {
+        std::vector<JsonObject> tenants;
+        const auto direct = outcome->getArray("direct");
+        for (std::size_t i = 0; i < direct->size(); ++i)
+            tenants.push_back(direct->getObject(static_cast<unsigned>(i)));
+        const auto resellers = outcome->getArray("resellers");
+        for (std::size_t r = 0; r < resellers->size(); ++r) {
+            const auto group = resellers->getObject(static_cast<unsigned>(r))->getArray("tenants");
+            for (std::size_t i = 0; i < group->size(); ++i)
+                tenants.push_back(group->getObject(static_cast<unsigned>(i)));
+        }
+        return tenants;
+    }
+
+    void openDatabase() {
+        _host = std::make_unique<mockhost::HostDatabase>(
+            mockhost::DatabaseSpec::parse(_db->hostOption()));
+    }
+
+    long count(const std::string& sql) {
+        Poco::Data::Session session = _host->session();
+        Poco::Int64 n = 0;
+        using namespace Poco::Data::Keywords;
+        session << sql, into(n), now;
+        return static_cast<long>(n);
+    }
+
+    void assertNoDuplicates() {
+        CPPUNIT_ASSERT_EQUAL(0L, count("SELECT COUNT(*) FROM (SELECT external_ms_tenant_id FROM"
+                                       " accounts WHERE external_ms_tenant_id IS NOT NULL GROUP BY"
+                                       " organization_id, external_ms_tenant_id HAVING COUNT(*) >"
+                                       " 1) d"));
+        CPPUNIT_ASSERT_EQUAL(0L, count("SELECT COUNT(*) FROM (SELECT external_ms_subscription_id"
+                                       " FROM subscriptions GROUP BY external_ms_subscription_id"
+                                       " HAVING COUNT(*) > 1) d"));
+        CPPUNIT_ASSERT_EQUAL(0L, count("SELECT COUNT(*) FROM (SELECT mpn_id FROM accounts WHERE"
+                                       " kind = 'reseller' GROUP BY organization_id, mpn_id HAVING"
+                                       " COUNT(*) > 1) d"));
+    }
+
+    std::unique_ptr<ict::test::TestDatabase> _db;
+    std::unique_ptr<mockhost::HostDatabase> _host;
+    std::string _certs;
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(ImportCrashTest);
