@@ -2,6 +2,8 @@
 ict_add_test_runner(ict_domain_tests domain plugin/domain LIBS ict_domain)
 # Plugin: the Partner Center client (parsers offline; the client against the emulator over TLS).
 ict_add_test_runner(ict_gateway_tests gateway plugin/gateway LIBS ict_core pc_emulator)
+# Plugin: the adapter's request reading (no host).
+ict_add_test_runner(ict_adapter_tests adapter plugin/adapter LIBS ict_core)
 # Mock host: loader (own processes), schema, services and HTTP, on SQLite and PostgreSQL.
 set(MOCK_HOST_FIXTURE_PLUGIN_DIR ${CMAKE_BINARY_DIR}/fixture-plugins)
 add_subdirectory(mock-host/fixtures)

@@ -65,7 +65,6 @@ private:
     std::deque<std::shared_ptr<Job>> _queue;
     std::vector<std::string> _stoppedTools;
     std::vector<std::thread> _workers;
-    std::uint64_t _nextId = 1;
     bool _stopping = false;
 };
 

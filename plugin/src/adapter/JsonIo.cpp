@@ -1,14 +1,27 @@
 #include "adapter/JsonIo.h"
 
+#include "domain/validation/AsciiText.h"
+
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Parser.h>
 
+#include <cstdint>
 #include <sstream>
+#include <typeinfo>
 
 namespace ict::adapter {
 
 using bss::sdk::ErrorCode;
 using bss::sdk::ToolError;
+
+namespace {
+
+// A wrong value as an error may quote it: cut, so a pasted document cannot flood a page.
+std::string shown(const Poco::Dynamic::Var& value) {
+    return domain::quotedForMessage(value.toString());
+}
+
+} // namespace
 
 Poco::JSON::Object::Ptr parseBody(const std::string& bodyJson) {
     if (bodyJson.find_first_not_of(" \t\r\n") == std::string::npos)
@@ -32,7 +45,7 @@ std::optional<std::string> optionalString(const Poco::JSON::Object& body,
     const Poco::Dynamic::Var value = body.get(field);
     if (!value.isString())
         throw ToolError(ErrorCode::InvalidInput,
-                        "Field '" + field + "' must be a string, not '" + value.toString() + "'.",
+                        "Field '" + field + "' must be a string, not '" + shown(value) + "'.",
                         field);
     return value.extract<std::string>();
 }
@@ -41,7 +54,10 @@ std::int64_t requiredInt(const Poco::JSON::Object& body, const std::string& fiel
     if (!body.has(field) || body.isNull(field))
         throw ToolError(ErrorCode::InvalidInput, "Field '" + field + "' is required.", field);
     const Poco::Dynamic::Var value = body.get(field);
-    if (value.isInteger())
+    // The JSON parser gives numbers above INT64_MAX as UInt64, which do not convert.
+    if (value.isInteger() &&
+        (value.type() != typeid(Poco::UInt64) ||
+         value.extract<Poco::UInt64>() <= static_cast<Poco::UInt64>(INT64_MAX)))
         return value.convert<std::int64_t>();
     if (value.isString()) {
         const std::string text = value.extract<std::string>();
@@ -54,8 +70,7 @@ std::int64_t requiredInt(const Poco::JSON::Object& body, const std::string& fiel
         }
     }
     throw ToolError(ErrorCode::InvalidInput,
-                    "Field '" + field + "' must be an integer, not '" + value.toString() + "'.",
-                    field);
+                    "Field '" + field + "' must be an integer, not '" + shown(value) + "'.", field);
 }
 
 std::string toJson(const Poco::JSON::Object& object) {

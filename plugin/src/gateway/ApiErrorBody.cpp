@@ -15,8 +15,11 @@ namespace {
 std::optional<int> tryAgainIn(const std::string& message) {
     static const std::regex pattern("try again in ([0-9]+) second", std::regex::icase);
     std::smatch match;
-    if (std::regex_search(message, match, pattern))
-        return std::stoi(match[1].str());
+    int seconds = 0;
+    // A hint too large for an int is no usable hint (and std::stoi would throw).
+    if (std::regex_search(message, match, pattern) &&
+        Poco::NumberParser::tryParse(match[1].str(), seconds))
+        return seconds;
     return std::nullopt;
 }
 

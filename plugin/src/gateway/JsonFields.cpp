@@ -6,6 +6,10 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/NumberParser.h>
 
+#include <cmath>
+#include <cstdint>
+#include <typeinfo>
+
 namespace ict::gateway::json {
 namespace {
 
@@ -77,11 +81,15 @@ std::int64_t optionalInt(const Poco::JSON::Object::Ptr& object, const std::strin
         return fallback;
     const Poco::Dynamic::Var value = object->get(field);
     Poco::Int64 number = 0;
-    if (value.isInteger())
-        return value.convert<Poco::Int64>();
-    if (value.isNumeric()) {
+    if (value.isInteger()) {
+        // The JSON parser gives numbers above INT64_MAX as UInt64, which do not convert.
+        if (value.type() != typeid(Poco::UInt64) ||
+            value.extract<Poco::UInt64>() <= static_cast<Poco::UInt64>(INT64_MAX))
+            return value.convert<Poco::Int64>();
+    } else if (value.isNumeric()) {
+        // Range first: casting a double outside int64 (or NaN) to an integer is undefined.
         const double real = value.convert<double>();
-        if (real == static_cast<double>(static_cast<std::int64_t>(real)))
+        if (real >= -0x1p63 && real < 0x1p63 && real == std::trunc(real))
             return static_cast<std::int64_t>(real);
     } else if (value.isString() && Poco::NumberParser::tryParse64(value.toString(), number)) {
         return number;
