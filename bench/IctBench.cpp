@@ -95,11 +95,22 @@ std::string body(std::int64_t instanceId, const std::string& mode) {
     return "{\"instanceId\":" + std::to_string(instanceId) + ",\"mode\":\"" + mode + "\"}";
 }
 
+/// Seconds from a run's start to the first status showing each progress phase.
+using PhaseTimes = std::map<std::string, double>;
+
 /// Runs a Get Hierarchy; returns its wall time in seconds. Throws when it does not succeed.
 double timedHierarchy(ToolHarness& h, std::int64_t instanceId, const std::string& mode,
-                      JsonObject* final = nullptr) {
+                      JsonObject* final = nullptr, PhaseTimes* phases = nullptr) {
     const auto start = Clock::now();
-    const JsonObject job = waitJob(h, h.startHierarchy(h.root(), body(instanceId, mode)));
+    const JsonObject job =
+        waitJob(h, h.startHierarchy(h.root(), body(instanceId, mode)), [&](const JsonObject& s) {
+            if (!phases || !s->has("progress") || s->isNull("progress"))
+                return;
+            const JsonObject progress = s->getObject("progress");
+            const std::string phase = progress ? progress->optValue<std::string>("phase", "") : "";
+            if (!phase.empty() && !phases->count(phase))
+                (*phases)[phase] = secondsSince(start);
+        });
     const double seconds = secondsSince(start);
     if (str(job, "state") != "succeeded") {
         std::ostringstream out;
@@ -109,6 +120,13 @@ double timedHierarchy(ToolHarness& h, std::int64_t instanceId, const std::string
     if (final)
         *final = job;
     return seconds;
+}
+
+void printPhases(const PhaseTimes& phases, double total) {
+    std::cout << "  phases (first seen at):";
+    for (const auto& [phase, at] : phases)
+        std::printf(" %s=%.2fs", phase.c_str(), at);
+    std::printf(" end=%.2fs\n", total);
 }
 
 void printCounters(PartnerCenterEmulator& pc) {
@@ -146,7 +164,9 @@ int benchRate(int tenants, int limit) {
     while (pc.state().rateLimiter().acquire(pc.partnerTenantId()) == 0)
         ++drained;
     pc.state().counters().reset();
-    const double seconds = timedHierarchy(h, id, "mass");
+    PhaseTimes phases;
+    const double seconds = timedHierarchy(h, id, "mass", nullptr, &phases);
+    printPhases(phases, seconds);
     auto& counters = pc.state().counters();
     const auto subs = counters.count("subscriptions.list");
     const double bound = 60.0 * static_cast<double>(subs) / limit;
@@ -201,7 +221,9 @@ int benchIncremental(int tenants) {
     ToolHarness h(fastClient(16));
     const std::int64_t id = h.addInstance("Bench PC", "direct", pc);
     pc.state().counters().reset();
-    const double full = timedHierarchy(h, id, "mass");
+    PhaseTimes phases;
+    const double full = timedHierarchy(h, id, "mass", nullptr, &phases);
+    printPhases(phases, full);
     const std::int64_t fullRequests = pc.state().counters().total();
     printCounters(pc);
 
@@ -213,7 +235,8 @@ int benchIncremental(int tenants) {
                 chosen.emplace_back(customer.id, customer.subscriptions.front().id);
         return chosen;
     });
-    const std::size_t changes = std::max<std::size_t>(1, picks.size() / 100);
+    // 1% of the tenants, spread over the list, each with one subscription quantity change.
+    const std::size_t changes = std::max(1, tenants / 100);
     for (std::size_t i = 0; i < changes; ++i) {
         mockhost::emulator::SubscriptionChange change;
         change.quantity = 500 + static_cast<int>(i);
@@ -222,7 +245,9 @@ int benchIncremental(int tenants) {
     }
     pc.state().counters().reset();
     JsonObject job;
-    const double incremental = timedHierarchy(h, id, "incremental", &job);
+    phases.clear();
+    const double incremental = timedHierarchy(h, id, "incremental", &job, &phases);
+    printPhases(phases, incremental);
     const std::int64_t incrementalRequests = pc.state().counters().total();
     printCounters(pc);
     std::printf("  tenants=%d subscriptions=%zu; full run %.2f s, %lld requests\n", tenants,
