@@ -31,72 +31,74 @@ std::string kindsOf(const TenantRow& row) {
     return joined;
 }
 
-/// Writes tenant, subscription and reseller rows through statements prepared once per save.
+/// Rows per INSERT statement: a save of 60,000 subscriptions would otherwise be 60,000 round
+/// trips to the database, which bounds a mass Get Hierarchy once Partner Center is read (2,500
+/// parameters per statement stays well under SQLite's and PostgreSQL's limits).
+constexpr std::size_t kRowsPerInsert = 100;
+
+std::string multiRowInsert(const char* table, int columns, std::size_t rows) {
+    std::string row = "(?";
+    for (int i = 1; i < columns; ++i)
+        row += ", ?";
+    row += ")";
+    std::string sql = std::string("INSERT INTO ") + table + " VALUES ";
+    for (std::size_t r = 0; r < rows; ++r)
+        sql += (r == 0 ? "" : ", ") + row;
+    return sql;
+}
+
+/// Writes tenant, subscription and reseller rows. Tenant and subscription rows are buffered and
+/// written kRowsPerInsert at a time through statements prepared once per save; flush() writes
+/// the rest (tenants before subscriptions).
 class RowWriter {
 public:
     RowWriter(Poco::Data::Session& session, bss::sdk::SqlDialect dialect, const HierarchyKey& key)
-        : _org(key.organizationId), _instance(key.instanceId), _tenant(session),
-          _subscription(session), _reseller(session) {
-        _tenant << forDialect(dialect,
-                              "INSERT INTO ict_tenants VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                              " ?, ?, ?, ?, ?, ?, ?)"),
-            use(_org), use(_instance), use(_t.tenantId), use(_t.resellerMpnId), use(_t.placement),
-            use(_t.companyName), use(_t.companyNameKey), use(_t.primaryDomain), use(_t.status),
-            use(_t.related), use(_t.needsConfirmation), use(_t.confirmationReason),
-            use(_t.idMatched), use(_t.pcCount), use(_t.bssCount), use(_t.importable),
-            use(_t.notImportableReason), use(_t.kinds), use(_t.fetchError);
-        _subscription << forDialect(dialect, "INSERT INTO ict_subscriptions VALUES (?, ?, ?, ?, ?,"
-                                             " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                             " ?, ?, ?)"),
-            use(_org), use(_instance), use(_s.tenantId), use(_s.resellerMpnId), use(_s.id),
-            use(_s.offerId), use(_s.offerName), use(_s.friendlyName), use(_s.productTypeId),
-            use(_s.kind), use(_s.quantity), use(_s.unitType), use(_s.pcStatus),
-            use(_s.billingCycle), use(_s.termDuration), use(_s.creationDate),
-            use(_s.effectiveStartDate), use(_s.commitmentEndDate), use(_s.autoRenew),
-            use(_s.parentSubscriptionId), use(_s.entitlementId), use(_s.importStatus),
-            use(_s.reason), use(_s.reasonText), use(_s.position);
+        : _session(session), _dialect(dialect), _org(key.organizationId), _instance(key.instanceId),
+          _tenants(kRowsPerInsert), _subscriptions(kRowsPerInsert),
+          _tenantChunk(tenantStatement(kRowsPerInsert)),
+          _subscriptionChunk(subscriptionStatement(kRowsPerInsert)), _reseller(session) {
         _reseller << forDialect(dialect, "INSERT INTO ict_resellers VALUES (?, ?, ?, ?, ?, ?)"),
             use(_org), use(_instance), use(_r.mpnId), use(_r.tenantId), use(_r.name),
             use(_r.nameSource);
     }
 
     void tenant(const TenantRow& row) {
-        _t.tenantId = row.tenantId;
-        _t.resellerMpnId = row.resellerMpnId;
-        _t.placement = tenantPlacementName(row.placement);
-        _t.companyName = row.companyName;
-        _t.companyNameKey = asciiLower(row.companyName);
-        _t.primaryDomain = row.primaryDomain;
-        _t.status = tenantStatusName(row.status);
-        _t.related = relatedAccountsToJson(row.relatedAccounts);
-        _t.needsConfirmation = row.needsConfirmation ? 1 : 0;
-        _t.confirmationReason = row.confirmationReason;
-        _t.idMatched = row.idMatchedAccountId;
-        _t.pcCount = row.partnerCenterSubscriptionCount;
-        _t.bssCount = row.bssSubscriptionCount;
-        _t.importable = row.importable ? 1 : 0;
-        _t.notImportableReason = row.notImportableReason;
-        _t.kinds = kindsOf(row);
-        _t.fetchError.clear();
-        _tenant.execute();
+        TenantRecord& t = nextTenant();
+        t.tenantId = row.tenantId;
+        t.resellerMpnId = row.resellerMpnId;
+        t.placement = tenantPlacementName(row.placement);
+        t.companyName = row.companyName;
+        t.companyNameKey = asciiLower(row.companyName);
+        t.primaryDomain = row.primaryDomain;
+        t.status = tenantStatusName(row.status);
+        t.related = relatedAccountsToJson(row.relatedAccounts);
+        t.needsConfirmation = row.needsConfirmation ? 1 : 0;
+        t.confirmationReason = row.confirmationReason;
+        t.idMatched = row.idMatchedAccountId;
+        t.pcCount = row.partnerCenterSubscriptionCount;
+        t.bssCount = row.bssSubscriptionCount;
+        t.importable = row.importable ? 1 : 0;
+        t.notImportableReason = row.notImportableReason;
+        t.kinds = kindsOf(row);
+        t.fetchError.clear();
         int position = 0;
         for (const SubscriptionRow& sub : row.subscriptions)
             subscription(row, sub, position++);
     }
 
     void failure(const TenantFetchError& failure) {
-        _t = TenantRecord{};
-        _t.tenantId = failure.tenantId;
-        _t.placement = tenantPlacementName(TenantPlacement::Unset);
-        _t.companyName = failure.companyName;
-        _t.companyNameKey = asciiLower(failure.companyName);
-        _t.primaryDomain = failure.primaryDomain;
-        _t.status = tenantStatusName(TenantStatus::Unset);
-        _t.related = "[]";
-        _t.notImportableReason = "Partner Center could not be read for this tenant.";
-        _t.kinds = ",";
-        _t.fetchError = failure.message;
-        _tenant.execute();
+        TenantRecord& t = nextTenant();
+        t = TenantRecord{};
+        t.tenantId = failure.tenantId;
+        t.placement = tenantPlacementName(TenantPlacement::Unset);
+        t.companyName = failure.companyName;
+        t.companyNameKey = asciiLower(failure.companyName);
+        t.primaryDomain = failure.primaryDomain;
+        t.status = tenantStatusName(TenantStatus::Unset);
+        t.related = "[]";
+        t.notImportableReason = "Partner Center could not be read for this tenant.";
+        t.kinds = ",";
+        t.fetchError = failure.message;
     }
 
     void reseller(const ResellerRow& row) {
@@ -107,35 +109,13 @@ public:
         _reseller.execute();
     }
 
-private:
-    void subscription(const TenantRow& row, const SubscriptionRow& sub, int position) {
-        const Subscription& s = sub.subscription;
-        _s.tenantId = row.tenantId;
-        _s.resellerMpnId = row.resellerMpnId;
-        _s.id = s.id;
-        _s.offerId = s.offerId;
-        _s.offerName = s.offerName;
-        _s.friendlyName = s.friendlyName;
-        _s.productTypeId = s.productTypeId;
-        _s.kind = subscriptionKindName(s.kind);
-        _s.quantity = s.quantity;
-        _s.unitType = s.unitType;
-        _s.pcStatus = s.status;
-        _s.billingCycle = s.billingCycle;
-        _s.termDuration = s.termDuration;
-        _s.creationDate = s.creationDate;
-        _s.effectiveStartDate = s.effectiveStartDate;
-        _s.commitmentEndDate = s.commitmentEndDate;
-        _s.autoRenew = s.autoRenewEnabled ? 1 : 0;
-        _s.parentSubscriptionId = s.parentSubscriptionId;
-        _s.entitlementId = s.entitlementId;
-        _s.importStatus = subscriptionStatusName(sub.status);
-        _s.reason = notImportableReasonName(sub.reason);
-        _s.reasonText = sub.reasonText;
-        _s.position = position;
-        _subscription.execute();
+    /// Writes the buffered rows. Call before the transaction commits.
+    void flush() {
+        flushTenants();
+        flushSubscriptions();
     }
 
+private:
     struct TenantRecord {
         std::string tenantId, resellerMpnId, placement, companyName, companyNameKey, primaryDomain,
             status, related;
@@ -159,13 +139,111 @@ private:
         std::string mpnId, tenantId, name, nameSource;
     };
 
+    TenantRecord& nextTenant() {
+        if (_tenantCount == kRowsPerInsert)
+            flushTenants();
+        return _tenants[_tenantCount++];
+    }
+
+    SubscriptionRecord& nextSubscription() {
+        if (_subscriptionCount == kRowsPerInsert) {
+            flushTenants(); // a subscription row is never written before its tenant row
+            flushSubscriptions();
+        }
+        return _subscriptions[_subscriptionCount++];
+    }
+
+    void flushTenants() {
+        if (_tenantCount == kRowsPerInsert) {
+            _tenantChunk.execute();
+        } else if (_tenantCount > 0) {
+            Poco::Data::Statement rest = tenantStatement(_tenantCount);
+            rest.execute();
+        }
+        _tenantCount = 0;
+    }
+
+    void flushSubscriptions() {
+        if (_subscriptionCount == kRowsPerInsert) {
+            _subscriptionChunk.execute();
+        } else if (_subscriptionCount > 0) {
+            Poco::Data::Statement rest = subscriptionStatement(_subscriptionCount);
+            rest.execute();
+        }
+        _subscriptionCount = 0;
+    }
+
+    /// An INSERT of the first `rows` buffered tenant records (bound by reference).
+    Poco::Data::Statement tenantStatement(std::size_t rows) {
+        Poco::Data::Statement statement(_session);
+        statement << forDialect(_dialect, multiRowInsert("ict_tenants", 19, rows));
+        for (std::size_t i = 0; i < rows; ++i) {
+            TenantRecord& t = _tenants[i];
+            statement, use(_org), use(_instance), use(t.tenantId), use(t.resellerMpnId),
+                use(t.placement), use(t.companyName), use(t.companyNameKey), use(t.primaryDomain),
+                use(t.status), use(t.related), use(t.needsConfirmation), use(t.confirmationReason),
+                use(t.idMatched), use(t.pcCount), use(t.bssCount), use(t.importable),
+                use(t.notImportableReason), use(t.kinds), use(t.fetchError);
+        }
+        return statement;
+    }
+
+    /// An INSERT of the first `rows` buffered subscription records (bound by reference).
+    Poco::Data::Statement subscriptionStatement(std::size_t rows) {
+        Poco::Data::Statement statement(_session);
+        statement << forDialect(_dialect, multiRowInsert("ict_subscriptions", 25, rows));
+        for (std::size_t i = 0; i < rows; ++i) {
+            SubscriptionRecord& s = _subscriptions[i];
+            statement, use(_org), use(_instance), use(s.tenantId), use(s.resellerMpnId), use(s.id),
+                use(s.offerId), use(s.offerName), use(s.friendlyName), use(s.productTypeId),
+                use(s.kind), use(s.quantity), use(s.unitType), use(s.pcStatus), use(s.billingCycle),
+                use(s.termDuration), use(s.creationDate), use(s.effectiveStartDate),
+                use(s.commitmentEndDate), use(s.autoRenew), use(s.parentSubscriptionId),
+                use(s.entitlementId), use(s.importStatus), use(s.reason), use(s.reasonText),
+                use(s.position);
+        }
+        return statement;
+    }
+
+    void subscription(const TenantRow& row, const SubscriptionRow& sub, int position) {
+        const Subscription& from = sub.subscription;
+        SubscriptionRecord& s = nextSubscription();
+        s.tenantId = row.tenantId;
+        s.resellerMpnId = row.resellerMpnId;
+        s.id = from.id;
+        s.offerId = from.offerId;
+        s.offerName = from.offerName;
+        s.friendlyName = from.friendlyName;
+        s.productTypeId = from.productTypeId;
+        s.kind = subscriptionKindName(from.kind);
+        s.quantity = from.quantity;
+        s.unitType = from.unitType;
+        s.pcStatus = from.status;
+        s.billingCycle = from.billingCycle;
+        s.termDuration = from.termDuration;
+        s.creationDate = from.creationDate;
+        s.effectiveStartDate = from.effectiveStartDate;
+        s.commitmentEndDate = from.commitmentEndDate;
+        s.autoRenew = from.autoRenewEnabled ? 1 : 0;
+        s.parentSubscriptionId = from.parentSubscriptionId;
+        s.entitlementId = from.entitlementId;
+        s.importStatus = subscriptionStatusName(sub.status);
+        s.reason = notImportableReasonName(sub.reason);
+        s.reasonText = sub.reasonText;
+        s.position = position;
+    }
+
+    Poco::Data::Session& _session;
+    bss::sdk::SqlDialect _dialect;
     Poco::Int64 _org;
     Poco::Int64 _instance;
-    TenantRecord _t;
-    SubscriptionRecord _s;
+    std::vector<TenantRecord> _tenants; ///< kRowsPerInsert slots; never resized (bound).
+    std::vector<SubscriptionRecord> _subscriptions;
+    std::size_t _tenantCount = 0;
+    std::size_t _subscriptionCount = 0;
     ResellerRecord _r;
-    Poco::Data::Statement _tenant;
-    Poco::Data::Statement _subscription;
+    Poco::Data::Statement _tenantChunk;
+    Poco::Data::Statement _subscriptionChunk;
     Poco::Data::Statement _reseller;
 };
 
@@ -180,6 +258,7 @@ void writeHierarchy(RowWriter& writer, const Hierarchy& hierarchy,
             writer.tenant(row);
     for (const TenantFetchError& failure : failures)
         writer.failure(failure);
+    writer.flush();
 }
 
 void saveState(Poco::Data::Session& session, bss::sdk::SqlDialect dialect, const HierarchyKey& key,

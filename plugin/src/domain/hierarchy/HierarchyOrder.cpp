@@ -3,16 +3,31 @@
 #include "domain/validation/AsciiText.h"
 
 #include <algorithm>
+#include <string>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 namespace ict::domain {
 namespace {
 
 void sortTenants(std::vector<TenantRow>& tenants) {
-    std::stable_sort(tenants.begin(), tenants.end(), [](const TenantRow& a, const TenantRow& b) {
-        return std::make_tuple(asciiLower(a.companyName), a.tenantId) <
-               std::make_tuple(asciiLower(b.companyName), b.tenantId);
+    // Keys are computed once: lower-casing both names on every comparison made sorting 10,000
+    // rows a visible part of a mass run's save.
+    std::vector<std::pair<std::string, std::size_t>> keys;
+    keys.reserve(tenants.size());
+    for (std::size_t i = 0; i < tenants.size(); ++i)
+        keys.emplace_back(asciiLower(tenants[i].companyName), i);
+    std::stable_sort(keys.begin(), keys.end(), [&tenants](const auto& a, const auto& b) {
+        if (a.first != b.first)
+            return a.first < b.first;
+        return tenants[a.second].tenantId < tenants[b.second].tenantId;
     });
+    std::vector<TenantRow> sorted;
+    sorted.reserve(tenants.size());
+    for (const auto& key : keys)
+        sorted.push_back(std::move(tenants[key.second]));
+    tenants = std::move(sorted);
 }
 
 } // namespace

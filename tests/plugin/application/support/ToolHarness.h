@@ -27,6 +27,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -42,12 +43,15 @@ public:
     static constexpr const char* kAppId = "0b6c2f4e-9a1d-4c3b-8e7f-112233445566";
     static constexpr const char* kAppSecret = "application-test-secret-never-logged";
 
-    ToolHarness() {
+    /// `clientEnvironment`: ICT_PC_* values that replace the test defaults below (benchmarks).
+    explicit ToolHarness(const std::map<std::string, std::string>& clientEnvironment = {}) {
         // Small backoffs and no client-side throttling keep the runner fast ([ICT_PC_* tunables).
         ::setenv("ICT_PC_BACKOFF_MS", "5", 1);
         ::setenv("ICT_PC_REQUESTS_PER_MINUTE", "600000", 1);
         ::setenv("ICT_PC_MAX_ATTEMPTS", "3", 1);
         ::setenv("ICT_PC_TIMEOUT_MS", "5000", 1);
+        for (const auto& [name, value] : clientEnvironment)
+            ::setenv(name.c_str(), value.c_str(), 1);
         _testDb = std::make_unique<ict::test::TestDatabase>();
         _dialect = _testDb->dialect();
         _db = std::make_unique<mockhost::HostDatabase>(
