@@ -69,6 +69,7 @@ public:
         options.tenants = kTenants;
         options.seed = 2026;
         options.http = false;
+        options.logLevel = bss::sdk::LogLevel::Error; // not a warning line per injected fault
         _live = std::make_unique<LiveHost>(options);
     }
     void tearDown() override { _live.reset(); }
