@@ -26,3 +26,26 @@ ict_add_test_runner(ict_application_tests application plugin/application
 if(TARGET ict_application_tests)
   add_dependencies(ict_application_tests mock-host import_customers_tool)
 endif()
+# Reliability: fault soak, load and security against the real host (in-process, the tool loaded
+# from the plugins folder), its HTTP API and the emulator; the crash soak kills the real mock-host
+# binary, on SQLite and PostgreSQL. Each suite is bounded well below the runner default.
+ict_add_test_runner(ict_reliability_tests reliability reliability LIBS mock_host_core
+  EXCLUDE /crash/ EXTRA_SOURCES support/TestDatabase.cpp)
+if(TARGET ict_reliability_tests)
+  add_dependencies(ict_reliability_tests import_customers_tool)
+endif()
+ict_add_test_runner(ict_crash_soak_tests reliability reliability/crash LIBS mock_host_core
+  DIALECTS EXTRA_SOURCES support/TestDatabase.cpp support/CommandRunner.cpp)
+if(TARGET ict_crash_soak_tests)
+  add_dependencies(ict_crash_soak_tests mock-host import_customers_tool)
+endif()
+foreach(suite FaultSoakTest LoadTest SecurityTest)
+  if(TEST reliability.${suite})
+    set_tests_properties(reliability.${suite} PROPERTIES TIMEOUT 240)
+  endif()
+endforeach()
+foreach(db sqlite postgresql)
+  if(TEST reliability.CrashSoakTest.${db})
+    set_tests_properties(reliability.CrashSoakTest.${db} PROPERTIES TIMEOUT 300)
+  endif()
+endforeach()

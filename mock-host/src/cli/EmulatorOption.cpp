@@ -20,9 +20,9 @@ std::uint64_t number(const CommandLine& line, const std::string& name, std::uint
 } // namespace
 
 const std::set<std::string>& emulatorOptionNames() {
-    static const std::set<std::string> names{"emulator",          "emulator-port",
-                                             "emulator-tenants",  "emulator-seed",
-                                             "emulator-cert-dir", "emulator-latency-ms"};
+    static const std::set<std::string> names{
+        "emulator",          "emulator-port",       "emulator-tenants",   "emulator-seed",
+        "emulator-cert-dir", "emulator-latency-ms", "emulator-rate-limit"};
     return names;
 }
 
@@ -51,6 +51,11 @@ std::unique_ptr<DemoEmulators> startDemoEmulators(const CommandLine& line, HostO
         throw std::invalid_argument("--emulator-latency-ms: '" + std::to_string(latency) +
                                     "' is more than 60000");
     demo.latencyMs = static_cast<int>(latency);
+    const std::uint64_t rate = number(line, "emulator-rate-limit", 500);
+    if (rate > 100000000)
+        throw std::invalid_argument("--emulator-rate-limit: '" + std::to_string(rate) +
+                                    "' is more than 100000000");
+    demo.rateLimitPerMinute = static_cast<int>(rate);
 
     auto emulators = std::make_unique<DemoEmulators>(demo);
     emulators->start();

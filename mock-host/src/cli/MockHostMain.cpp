@@ -35,7 +35,7 @@ int runHelp() {
            "serve and action: --emulator (implies --seed-demo) runs the Partner Center emulator\n"
            "  in-process and points the demo instances at it: --emulator-port 8443 (direct;\n"
            "  indirect on port+1; 0 = ephemeral) --emulator-tenants 100 --emulator-seed 42\n"
-           "  --emulator-cert-dir var/emulator --emulator-latency-ms 0\n";
+           "  --emulator-cert-dir var/emulator --emulator-latency-ms 0 --emulator-rate-limit 500\n";
     return 0;
 }
 

@@ -111,11 +111,17 @@ ApiServer::~ApiServer() {
 void ApiServer::start() {
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", _requestedPort));
     Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(16);
+    // A keep-alive connection holds its server thread between requests, so the pool must be
+    // larger than the connections browsers keep open (six per user), and an idle connection is
+    // handed back soon. With Poco's default pool of 16, 20 busy keep-alive clients left four
+    // waiting until they timed out.
+    params->setMaxThreads(kMaxThreads);
     params->setKeepAlive(true);
+    params->setKeepAliveTimeout(Poco::Timespan(5, 0));
+    _threads = std::make_unique<Poco::ThreadPool>(2, kMaxThreads);
     _server = std::make_unique<Poco::Net::HTTPServer>(
-        new RequestHandlerFactory(HttpServices{_host, _gateway, _sessions, _webRoot}), socket,
-        params);
+        new RequestHandlerFactory(HttpServices{_host, _gateway, _sessions, _webRoot}), *_threads,
+        socket, params);
     _server->start();
 }
 
@@ -123,6 +129,10 @@ void ApiServer::stop() {
     if (_server) {
         _server->stopAll(true);
         _server.reset();
+    }
+    if (_threads) {
+        _threads->joinAll();
+        _threads.reset();
     }
 }
 

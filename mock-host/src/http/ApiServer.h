@@ -1,12 +1,13 @@
 #pragma once
 /// The host's HTTP server on 127.0.0.1: the JSON API under /api and static pages from a web root.
 ///
-/// Lifetime: start() binds and serves on Poco's thread pool; stop() stops accepting and waits
-/// for running requests. The Host must outlive the server.
+/// Lifetime: start() binds and serves on its own thread pool (64 threads); stop() stops accepting
+/// and waits for running requests. The Host must outlive the server.
 #include "host/ToolGateway.h"
 #include "http/SessionStore.h"
 
 #include <Poco/Net/HTTPServer.h>
+#include <Poco/ThreadPool.h>
 
 #include <memory>
 #include <string>
@@ -29,6 +30,8 @@ private:
     SessionStore _sessions;
     std::string _webRoot;
     unsigned short _requestedPort;
+    static constexpr int kMaxThreads = 64;      ///< requests (and keep-alive connections) at once
+    std::unique_ptr<Poco::ThreadPool> _threads; ///< the server's own, outlives _server
     std::unique_ptr<Poco::Net::HTTPServer> _server;
 };
 

@@ -39,6 +39,7 @@ std::string HttpExchange::body() {
         in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
         text.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
     }
+    _bodyRead = !in;
     if (text.size() > limit)
         throw ToolError(ErrorCode::InvalidInput, "The request body exceeds 1 MiB.", "body");
     return text.empty() ? "{}" : text;
@@ -71,7 +72,23 @@ bss::sdk::CallContext HttpExchange::caller() {
     return _services.gateway.contextForUser(*userId, _requestId);
 }
 
+void HttpExchange::discardUnreadBody() {
+    if (_bodyRead)
+        return;
+    _bodyRead = true;
+    std::istream& in = _request.stream();
+    std::vector<char> buffer(64 * 1024);
+    std::size_t dropped = 0;
+    while (in && dropped <= (1u << 20)) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        dropped += static_cast<std::size_t>(in.gcount());
+    }
+    if (in)
+        _response.setKeepAlive(false);
+}
+
 void HttpExchange::sendJson(int status, const std::string& json) {
+    discardUnreadBody();
     _response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
     _response.setContentType("application/json; charset=utf-8");
     _response.set("Cache-Control", "no-store");

@@ -43,15 +43,21 @@ public:
     /// The session id from the cookie, or empty.
     std::string sessionId();
 
+    /// Sends the answer. A request body the handler did not read (e.g. refused before it looked
+    /// at it) is read and dropped first, so it is not taken for the next request on the
+    /// keep-alive connection; a body too large for that closes the connection instead.
     void sendJson(int status, const std::string& json);
     void sendError(const bss::sdk::ToolError& error);
 
 private:
+    void discardUnreadBody();
+
     HttpServices& _services;
     Poco::Net::HTTPServerRequest& _request;
     Poco::Net::HTTPServerResponse& _response;
     std::vector<std::string> _segments;
     std::string _requestId;
+    bool _bodyRead = false; ///< the request stream was read to its end
 };
 
 /// Object -> JSON text.

@@ -32,6 +32,7 @@ std::unique_ptr<PartnerCenterEmulator> makeEmulator(const DemoEmulatorOptions& d
     options.data.model = model;
     options.faults.seed = seed;
     options.faults.latencyMs = demo.latencyMs;
+    options.faults.rateLimitPerMinute = demo.rateLimitPerMinute;
     // The token endpoint checks the app credentials, as Entra ID does.
     options.clientId = appId;
     options.clientSecret = secret;

@@ -24,6 +24,7 @@ struct DemoEmulatorOptions {
     std::uint64_t seed = 42; ///< --emulator-seed (the indirect data set uses seed + 1)
     std::string certDirectory = "var/emulator"; ///< --emulator-cert-dir
     int latencyMs = 0;                          ///< --emulator-latency-ms, added to every request
+    int rateLimitPerMinute = 500; ///< --emulator-rate-limit, per emulator; 0 = unlimited
 };
 
 class DemoEmulators {

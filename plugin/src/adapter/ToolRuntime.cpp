@@ -23,6 +23,8 @@ gateway::ClientOptions clientOptionsFromEnvironment() {
     options.maxAttempts = static_cast<int>(number("ICT_PC_MAX_ATTEMPTS", options.maxAttempts));
     options.backoffBase = std::chrono::milliseconds(static_cast<long long>(
         number("ICT_PC_BACKOFF_MS", static_cast<double>(options.backoffBase.count()))));
+    options.retryAfterMax = std::chrono::milliseconds(static_cast<long long>(
+        number("ICT_PC_RETRY_AFTER_MAX_MS", static_cast<double>(options.retryAfterMax.count()))));
     options.ioTimeout = std::chrono::milliseconds(static_cast<long long>(
         number("ICT_PC_TIMEOUT_MS", static_cast<double>(options.ioTimeout.count()))));
     return options;

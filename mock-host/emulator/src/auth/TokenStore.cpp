@@ -61,6 +61,15 @@ void TokenStore::setAllRefreshTokens(RefreshTokenState state) {
         entry.second = state;
 }
 
+std::vector<std::string> TokenStore::issuedTokens() const {
+    std::vector<std::string> tokens;
+    for (const auto& entry : _refreshTokens)
+        tokens.push_back(entry.first);
+    for (const auto& entry : _accessTokens)
+        tokens.push_back(entry.first);
+    return tokens;
+}
+
 void TokenStore::expireAccessTokens() {
     const Poco::Timestamp now;
     for (auto& entry : _accessTokens)

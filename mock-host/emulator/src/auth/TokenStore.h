@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace mockhost::emulator {
 
@@ -56,6 +57,8 @@ public:
     /// Every access token issued so far is expired from now on.
     void expireAccessTokens();
     void setAccessTokenLifetime(int seconds) { _lifetimeSeconds = seconds; }
+    /// Every refresh and access token issued so far (tests search logs and pages for them).
+    std::vector<std::string> issuedTokens() const;
     int accessTokenLifetime() const { return _lifetimeSeconds; }
 
 private:

@@ -42,6 +42,8 @@ Poco::JSON::Object::Ptr ControlJson::write(const FaultSettings& s) {
     json->set("cutConnectionRate", s.cutConnectionRate);
     json->set("malformedRate", s.malformedRate);
     json->set("truncatedRate", s.truncatedRate);
+    json->set("throttleRate", s.throttleRate);
+    json->set("throttleRetryAfterSeconds", s.throttleRetryAfterSeconds);
     json->set("seed", static_cast<Poco::UInt64>(s.seed));
     return json;
 }
@@ -65,12 +67,15 @@ FaultSettings ControlJson::readFaults(const Poco::JSON::Object::Ptr& json, Fault
     readRate(json, "cutConnectionRate", s.cutConnectionRate);
     readRate(json, "malformedRate", s.malformedRate);
     readRate(json, "truncatedRate", s.truncatedRate);
+    readRate(json, "throttleRate", s.throttleRate);
+    read(json, "throttleRetryAfterSeconds", s.throttleRetryAfterSeconds);
     Poco::UInt64 seed = s.seed;
     read(json, "seed", seed);
     s.seed = seed;
-    if (s.latencyMs < 0 || s.timeoutHangMs < 0 || s.rateLimitPerMinute < 0)
-        throw Poco::InvalidArgumentException(
-            "latencyMs, timeoutHangMs and rateLimitPerMinute must not be negative");
+    if (s.latencyMs < 0 || s.timeoutHangMs < 0 || s.rateLimitPerMinute < 0 ||
+        s.throttleRetryAfterSeconds < 0)
+        throw Poco::InvalidArgumentException("latencyMs, timeoutHangMs, rateLimitPerMinute and"
+                                             " throttleRetryAfterSeconds must not be negative");
     return s;
 }
 

@@ -107,6 +107,11 @@ void EmulatorState::expireAccessTokens() {
     _tokens.expireAccessTokens();
 }
 
+std::vector<std::string> EmulatorState::issuedTokens() const {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return _tokens.issuedTokens();
+}
+
 void EmulatorState::setFaults(const FaultSettings& settings) {
     _faults.configure(settings);
     _rateLimiter.setLimit(settings.rateLimitPerMinute);

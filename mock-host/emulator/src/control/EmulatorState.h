@@ -44,6 +44,8 @@ public:
     void revokeRefreshTokens();
     void requireMfa();
     void expireAccessTokens();
+    /// Every refresh and access token issued so far.
+    std::vector<std::string> issuedTokens() const;
 
     // --- faults and switches
     void setFaults(const FaultSettings& settings);

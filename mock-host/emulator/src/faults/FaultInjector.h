@@ -7,7 +7,7 @@
 
 namespace mockhost::emulator {
 
-enum class Fault { None, ServerError, Timeout, CutConnection, Malformed, Truncated };
+enum class Fault { None, ServerError, Timeout, CutConnection, Malformed, Truncated, Throttled };
 
 /// Draws one fault decision per request from the seeded generator. Thread-safe.
 class FaultInjector {

@@ -22,6 +22,10 @@ struct FaultSettings {
     double cutConnectionRate = 0.0; ///< send headers and half the body, then reset
     double malformedRate = 0.0;     ///< 200 with a body that is not JSON
     double truncatedRate = 0.0;     ///< 200 with the body cut in half (consistent length)
+    /// 429 drawn at random (as a busy Partner Center gives them), apart from the rate limit; the
+    /// body and Retry-After header follow throttleBody and retryAfterHeader.
+    double throttleRate = 0.0;
+    int throttleRetryAfterSeconds = 1; ///< Retry-After (and "Try again in N") of those 429s
     std::uint64_t seed = 42;
 };
 

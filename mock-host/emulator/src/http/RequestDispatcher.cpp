@@ -66,17 +66,23 @@ bool RequestDispatcher::admit(ApiRequest& request, Reply& refusal) {
     }
     const int retryAfter = _state.rateLimiter().acquire(_state.partnerTenantId());
     if (retryAfter > 0) {
-        const std::string message =
-            "Rate limit is exceeded. Try again in " + std::to_string(retryAfter) + " seconds.";
-        refusal = _state.faults().throttleBody == ThrottleBody::Gateway
-                      ? Reply::gatewayError(429, message)
-                      : Reply::partnerError(429, 429, message, compatibility);
-        if (_state.faults().retryAfterHeader)
-            refusal.headers.emplace_back("Retry-After", std::to_string(retryAfter));
-        _state.counters().increment("throttled", false);
+        refusal = throttled(retryAfter);
         return false;
     }
     return true;
+}
+
+Reply RequestDispatcher::throttled(int retryAfterSeconds) {
+    const std::string message =
+        "Rate limit is exceeded. Try again in " + std::to_string(retryAfterSeconds) + " seconds.";
+    const FaultSettings faults = _state.faults();
+    Reply reply = faults.throttleBody == ThrottleBody::Gateway
+                      ? Reply::gatewayError(429, message)
+                      : Reply::partnerError(429, 429, message, _state.compatibility());
+    if (faults.retryAfterHeader)
+        reply.headers.emplace_back("Retry-After", std::to_string(retryAfterSeconds));
+    _state.counters().increment("throttled", false);
+    return reply;
 }
 
 void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
@@ -137,6 +143,8 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
         reply = Reply::partnerError(403, 900329,
                                     "This API doesn't support application-only authentication.",
                                     compatibility);
+    } else if (fault == Fault::Throttled) {
+        reply = throttled(std::max(0, _state.faults().throttleRetryAfterSeconds));
     } else if (fault == Fault::ServerError) {
         reply = Reply::partnerError(serverErrorStatus, serverErrorStatus,
                                     "An internal error occurred. Please retry.", compatibility);

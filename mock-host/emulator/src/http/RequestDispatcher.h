@@ -24,6 +24,8 @@ private:
     static ApiRequest read(Poco::Net::HTTPServerRequest& request);
     /// A reply for /v1, or nothing when the request passed auth and rate limit checks.
     bool admit(ApiRequest& request, Reply& refusal);
+    /// A 429 in the configured shape (body, Retry-After header), counted as "throttled".
+    Reply throttled(int retryAfterSeconds);
     void pause(int milliseconds);
 
     EmulatorState& _state;
