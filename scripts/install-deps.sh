@@ -9,8 +9,12 @@ packages=(
   libpoco-dev libpq-dev libsqlite3-dev libssl-dev
   libcppunit-dev
   postgresql
-  nodejs npm chromium
+  chromium
 )
+# Node.js and npm for the browser tests: Debian's packages only where no node/npm is installed
+# already (a machine with another Node.js build, npm included, cannot take Debian's npm).
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
