@@ -74,7 +74,10 @@ test('admin@country sees the tool with the inherited instance marked', async () 
   const { page, context } = await newPage(browser, host.url);
   await logIn(page, host.url, 'admin@country');
   await page.locator('#tool-list').getByRole('link', { name: 'Import Customers Tool' }).click();
-  const options = await page.getByLabel('Microsoft Cloud Services Instance').locator('option').allTextContents();
+  const select = page.getByLabel('Microsoft Cloud Services Instance');
+  // The instances arrive after the page shows: wait for them before reading.
+  await select.locator('option').first().waitFor({ state: 'attached' });
+  const options = await select.locator('option').allTextContents();
   assert.ok(options.length > 0);
   assert.ok(options.every((o) => o.includes('inherited from')), options.join(' | '));
   await context.close();
