@@ -41,8 +41,11 @@ test('admin@root finds the tool under BSS Setup > Tools and opens it', async () 
   await screenshot(page, '02-menu');
   await menuLink.click();
   await page.getByRole('heading', { name: 'Import Customers Tool' }).waitFor();
-  // The instances of the root: its two demo instances and the expired one.
-  const options = await page.getByLabel('Microsoft Cloud Services Instance').locator('option').allTextContents();
+  // The instances of the root: its two demo instances and the expired one (they arrive after the
+  // page shows).
+  const select = page.getByLabel('Microsoft Cloud Services Instance');
+  await select.locator('option').nth(2).waitFor({ state: 'attached' });
+  const options = await select.locator('option').allTextContents();
   assert.ok(options.some((o) => o.startsWith(DEMO.directInstance)), options.join(' | '));
   assert.ok(options.some((o) => o.startsWith(DEMO.expiredInstance)), options.join(' | '));
   assert.deepEqual(outside, []);
