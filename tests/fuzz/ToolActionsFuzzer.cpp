@@ -39,6 +39,8 @@ struct Fixture {
         mockhost::HostOptions options;
         options.db = "sqlite:" + directory + "/host.db";
         options.pluginDir = directory + "/plugins";
+        // The fuzz binary lives outside the build's bin/, so name the source tree's schema.
+        options.schemaDir = MOCK_HOST_SCHEMA_DIR;
         options.quiet = true;
         options.seedDemo = true;
         host = std::make_unique<mockhost::Host>(options);
