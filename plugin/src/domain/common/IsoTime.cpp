@@ -1,22 +1,13 @@
 #include "domain/common/IsoTime.h"
 
+#include "domain/billing/CivilDate.h"
+
 #include <cctype>
 #include <cstdio>
 #include <ctime>
 
 namespace ict::domain {
 namespace {
-
-// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm), so no time zone or locale of
-// the machine can shift a stored date.
-long long daysFromCivil(long long y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const long long era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<long long>(doe) - 719468;
-}
 
 bool digits(const std::string& text, std::size_t from, std::size_t count, int& value) {
     if (from + count > text.size())
@@ -79,9 +70,12 @@ std::optional<TimePoint> parseIsoUtc(const std::string& text) {
     }
     if (hour > 23 || minute > 59 || second > 60)
         return std::nullopt;
+    // CivilDate owns the calendar arithmetic; it also refuses a day the month does not have.
+    const std::optional<CivilDate> date = CivilDate::fromYmd(year, month, day);
+    if (!date)
+        return std::nullopt;
     const long long total =
-        daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400LL +
-        hour * 3600LL + minute * 60LL + second - offsetSeconds;
+        date->daysSinceEpoch() * 86400LL + hour * 3600LL + minute * 60LL + second - offsetSeconds;
     return TimePoint(std::chrono::seconds(total));
 }
 
