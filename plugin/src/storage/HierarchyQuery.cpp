@@ -7,8 +7,11 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
+#include <Poco/Data/Transaction.h>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 
 using namespace Poco::Data::Keywords;
 
@@ -64,6 +67,9 @@ Where whereOf(const TenantQuery& query) {
     return where;
 }
 
+/// The ORDER BY of a page. Every sort ends with the primary key, so the order is total and pages
+/// never overlap; each has an index of the same columns (migration 4) except the reseller name,
+/// which lives in ict_resellers.
 std::string orderOf(const TenantQuery& query) {
     std::string column;
     switch (query.sort) {
@@ -71,13 +77,12 @@ std::string orderOf(const TenantQuery& query) {
         column = "t.primary_domain";
         break;
     case TenantSort::TenantId:
-        column = "t.tenant_id";
-        break;
+        break; // the key alone
     case TenantSort::Status:
         column = "t.status";
         break;
     case TenantSort::Reseller:
-        column = "reseller_name";
+        column = "COALESCE(r.name, '')";
         break;
     case TenantSort::Subscriptions:
         column = "t.pc_subscription_count";
@@ -88,8 +93,37 @@ std::string orderOf(const TenantQuery& query) {
         break;
     }
     const std::string direction = query.descending ? " DESC" : " ASC";
-    return " ORDER BY " + column + direction + ", t.tenant_id" + direction + ", t.reseller_mpn_id" +
-           direction;
+    // The key itself for the tenant id sort: a repeated column makes SQLite sort the rows of
+    // equal tenant ids instead of reading the primary key in order.
+    const std::string key = "t.tenant_id" + direction + ", t.reseller_mpn_id" + direction;
+    return " ORDER BY " + (column.empty() ? key : column + direction + ", " + key);
+}
+
+const char* const kResellerJoin = " LEFT JOIN ict_resellers r ON r.organization_id ="
+                                  " t.organization_id AND r.instance_id = t.instance_id AND"
+                                  " r.mpn_id = t.reseller_mpn_id";
+
+/// The list row at `r` of the page statement's columns (see HierarchyQuery::tenants).
+TenantListRow listRowAt(Poco::Data::RecordSet& rows, std::size_t r) {
+    TenantListRow item;
+    TenantRow& row = item.row;
+    row.tenantId = rows.value(0, r).convert<std::string>();
+    row.resellerMpnId = rows.value(1, r).convert<std::string>();
+    row.placement = parseTenantPlacement(rows.value(2, r).convert<std::string>());
+    row.companyName = rows.value(3, r).convert<std::string>();
+    row.primaryDomain = rows.value(4, r).convert<std::string>();
+    row.status = parseTenantStatus(rows.value(5, r).convert<std::string>());
+    row.relatedAccounts = relatedAccountsFromJson(rows.value(6, r).convert<std::string>());
+    row.needsConfirmation = rows.value(7, r).convert<int>() != 0;
+    row.confirmationReason = rows.value(8, r).convert<std::string>();
+    row.idMatchedAccountId = rows.value(9, r).convert<Poco::Int64>();
+    row.partnerCenterSubscriptionCount = rows.value(10, r).convert<Poco::Int64>();
+    row.bssSubscriptionCount = rows.value(11, r).convert<Poco::Int64>();
+    row.importable = rows.value(12, r).convert<int>() != 0;
+    row.notImportableReason = rows.value(13, r).convert<std::string>();
+    item.fetchError = rows.value(14, r).convert<std::string>();
+    item.resellerName = rows.value(15, r).convert<std::string>();
+    return item;
 }
 
 } // namespace
@@ -133,6 +167,42 @@ TenantPage HierarchyQuery::tenants(const HierarchyKey& key, const TenantQuery& q
     }
     Poco::Int64 limit = static_cast<Poco::Int64>(std::clamp<std::size_t>(query.limit, 1, 500));
     Poco::Int64 offset = static_cast<Poco::Int64>(query.offset);
+    // The page's keys first, from the sort's index alone: a deep offset steps over index entries,
+    // not over table rows and reseller joins. Then the rows of those keys, by primary key, in a
+    // statement of their own: joined in one statement, PostgreSQL before its first ANALYZE of a
+    // fresh save may re-run the keys' subquery once per tenant row (seconds at 10,000).
+    // PostgreSQL: a fresh save has no statistics until autovacuum analyzes it (up to a minute);
+    // meanwhile every index looks alike and the planner may read the keys through another index,
+    // then sort all the instance's rows (12 ms at 10,000). The sort's own index avoids the sort;
+    // enable_sort=off makes it the choice, for this statement's transaction only.
+    std::optional<Poco::Data::Transaction> noSort;
+    if (dialect == bss::sdk::SqlDialect::PostgreSQL) {
+        noSort.emplace(session);
+        session << "SET LOCAL enable_sort = off", now;
+    }
+    Poco::Data::Statement keys(session);
+    keys << forDialect(dialect,
+                       "SELECT t.tenant_id, t.reseller_mpn_id FROM ict_tenants t" +
+                           std::string(query.sort == TenantSort::Reseller ? kResellerJoin : "") +
+                           " WHERE t.organization_id = ? AND t.instance_id = ?" + where.sql +
+                           orderOf(query) + " LIMIT ? OFFSET ?"),
+        use(org), use(instance);
+    for (std::string& param : where.params)
+        keys, use(param);
+    std::vector<std::string> tenantIds, resellerIds;
+    keys, use(limit), use(offset), into(tenantIds), into(resellerIds);
+    keys.execute();
+    if (noSort)
+        noSort->commit();
+    if (tenantIds.empty())
+        return page;
+
+    std::vector<std::string> distinctIds = tenantIds;
+    std::sort(distinctIds.begin(), distinctIds.end());
+    distinctIds.erase(std::unique(distinctIds.begin(), distinctIds.end()), distinctIds.end());
+    std::string marks;
+    for (std::size_t i = 0; i < distinctIds.size(); ++i)
+        marks += i ? ", ?" : "?";
     Poco::Data::Statement select(session);
     select << forDialect(dialect,
                          "SELECT t.tenant_id, t.reseller_mpn_id, t.placement, t.company_name,"
@@ -140,37 +210,28 @@ TenantPage HierarchyQuery::tenants(const HierarchyKey& key, const TenantQuery& q
                          " t.confirmation_reason, t.id_matched_account_id,"
                          " t.pc_subscription_count, t.bss_subscription_count, t.importable,"
                          " t.not_importable_reason, t.fetch_error,"
-                         " COALESCE(r.name, '') AS reseller_name FROM ict_tenants t"
-                         " LEFT JOIN ict_resellers r ON r.organization_id = t.organization_id"
-                         " AND r.instance_id = t.instance_id AND r.mpn_id = t.reseller_mpn_id"
-                         " WHERE t.organization_id = ? AND t.instance_id = ?" +
-                             where.sql + orderOf(query) + " LIMIT ? OFFSET ?"),
+                         " COALESCE(r.name, '') AS reseller_name FROM ict_tenants t" +
+                             std::string(kResellerJoin) +
+                             " WHERE t.organization_id = ? AND t.instance_id = ? AND"
+                             " t.tenant_id IN (" +
+                             marks + ")"),
         use(org), use(instance);
-    for (std::string& param : where.params)
-        select, use(param);
-    select, use(limit), use(offset);
+    for (std::string& id : distinctIds)
+        select, use(id);
     select.execute();
     Poco::Data::RecordSet rows(select);
+    // A tenant id may have rows of other sellers off this page; only the page's pairs are kept,
+    // in the page's order.
+    std::map<std::pair<std::string, std::string>, TenantListRow> byKey;
     for (std::size_t r = 0; r < rows.rowCount(); ++r) {
-        TenantListRow item;
-        TenantRow& row = item.row;
-        row.tenantId = rows.value(0, r).convert<std::string>();
-        row.resellerMpnId = rows.value(1, r).convert<std::string>();
-        row.placement = parseTenantPlacement(rows.value(2, r).convert<std::string>());
-        row.companyName = rows.value(3, r).convert<std::string>();
-        row.primaryDomain = rows.value(4, r).convert<std::string>();
-        row.status = parseTenantStatus(rows.value(5, r).convert<std::string>());
-        row.relatedAccounts = relatedAccountsFromJson(rows.value(6, r).convert<std::string>());
-        row.needsConfirmation = rows.value(7, r).convert<int>() != 0;
-        row.confirmationReason = rows.value(8, r).convert<std::string>();
-        row.idMatchedAccountId = rows.value(9, r).convert<Poco::Int64>();
-        row.partnerCenterSubscriptionCount = rows.value(10, r).convert<Poco::Int64>();
-        row.bssSubscriptionCount = rows.value(11, r).convert<Poco::Int64>();
-        row.importable = rows.value(12, r).convert<int>() != 0;
-        row.notImportableReason = rows.value(13, r).convert<std::string>();
-        item.fetchError = rows.value(14, r).convert<std::string>();
-        item.resellerName = rows.value(15, r).convert<std::string>();
-        page.rows.push_back(std::move(item));
+        TenantListRow item = listRowAt(rows, r);
+        auto pair = std::make_pair(item.row.tenantId, item.row.resellerMpnId);
+        byKey.emplace(std::move(pair), std::move(item));
+    }
+    for (std::size_t i = 0; i < tenantIds.size(); ++i) {
+        auto found = byKey.find({tenantIds[i], resellerIds[i]});
+        if (found != byKey.end())
+            page.rows.push_back(std::move(found->second));
     }
     return page;
 }

@@ -129,6 +129,21 @@ std::vector<Migration> toolMigrations(SqlDialect dialect) {
           " reseller_mpn_id TEXT NOT NULL,"
           " outcome TEXT NOT NULL,"
           " PRIMARY KEY (run_id, tenant_id, reseller_mpn_id))"}},
+        {4,
+         "tenant list sort indexes",
+         {// One index per sort of the tenant list, holding the whole order (sort key, then the
+          // primary key): a page reads its keys from the index in order and stops, and a
+          // deep offset steps over index entries instead of sorting the instance's rows.
+          // Sorting by tenant id uses the primary key.
+          "DROP INDEX ict_tenants_name",
+          "CREATE INDEX ict_tenants_name ON ict_tenants"
+          " (organization_id, instance_id, company_name_key, tenant_id, reseller_mpn_id)",
+          "CREATE INDEX ict_tenants_domain ON ict_tenants"
+          " (organization_id, instance_id, primary_domain, tenant_id, reseller_mpn_id)",
+          "CREATE INDEX ict_tenants_status ON ict_tenants"
+          " (organization_id, instance_id, status, tenant_id, reseller_mpn_id)",
+          "CREATE INDEX ict_tenants_subscriptions ON ict_tenants"
+          " (organization_id, instance_id, pc_subscription_count, tenant_id, reseller_mpn_id)"}},
     };
 }
 
