@@ -59,6 +59,8 @@ EmulatorOptions emulatorOptions(int tenants, std::uint64_t seed) {
     options.data.seed = seed;
     options.data.tenantCount = tenants;
     options.data.model = SalesModel::Direct;
+    // ~6.1 subscriptions a tenant: 10,000 tenants carry the ~60,000 subscriptions the goals name.
+    options.data.maxSubscriptionsPerTenant = 10;
     options.faults.rateLimitPerMinute = 0;
     options.clientId = ToolHarness::kAppId;
     options.clientSecret = ToolHarness::kAppSecret;

@@ -8,6 +8,7 @@
 #include "domain/hierarchy/HierarchyBuilder.h"
 #include "domain/hierarchy/HierarchyMerge.h"
 #include "domain/hierarchy/RefreshPlanner.h"
+#include "domain/hierarchy/SavedCustomer.h"
 #include "domain/validation/UnknownTenantMessages.h"
 #include "gateway/GatewayError.h"
 
@@ -152,7 +153,8 @@ std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
         HierarchyCrawler crawler(*client, context, _parallelism,
                                  [&](const domain::HierarchyProgress& progress) {
                                      std::lock_guard<std::mutex> lock(progressMutex);
-                                     // Once the customer list is read, the tenants' subscriptions are.
+                                     // Once the customer list is read, the tenants' subscriptions
+                                     // are.
                                      if (phase == "customers" && progress.tenantsTotal)
                                          phase = "subscriptions";
                                      job.reportProgress(progressJson(phase, progress));
@@ -162,6 +164,7 @@ std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
         HierarchyMode mode = request.mode;
         std::string note;
         std::vector<std::string> refetched;
+        std::set<std::string> customerReads;
         if (mode == HierarchyMode::Incremental) {
             const std::optional<storage::InstanceState> state = _hierarchy.state(key);
             std::optional<domain::TimePoint> coveredUntil;
@@ -179,6 +182,7 @@ std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
                 note = plan.reason;
             } else {
                 refetched = plan.tenantIds;
+                customerReads.insert(plan.customerReads.begin(), plan.customerReads.end());
             }
         }
 
@@ -207,6 +211,14 @@ std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
                 customers.push_back(*found);
             } else {
                 for (const std::string& tenantId : refetched) {
+                    if (!customerReads.count(tenantId)) {
+                        // Only its subscriptions changed: the saved record is still current.
+                        if (std::optional<domain::Customer> known =
+                                domain::savedCustomer(saved, tenantId)) {
+                            customers.push_back(std::move(*known));
+                            continue;
+                        }
+                    }
                     try {
                         customers.push_back(client->customer(context, tenantId));
                     } catch (const GatewayError& error) {

@@ -18,6 +18,7 @@ class DataGeneratorTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(directAndIndirectModels);
     CPPUNIT_TEST(fileRoundTripKeepsEverything);
     CPPUNIT_TEST(rejectsNegativeCounts);
+    CPPUNIT_TEST(moreSubscriptionsPerTenantWhenAsked);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -30,6 +31,29 @@ public:
         CPPUNIT_ASSERT(first == second);
         options.seed = 43;
         CPPUNIT_ASSERT(first != DataSetFile::toJson(DataGenerator::generate(options)));
+    }
+
+    void moreSubscriptionsPerTenantWhenAsked() {
+        GeneratorOptions options;
+        options.seed = 7;
+        options.tenantCount = 2000;
+        options.model = SalesModel::Direct;
+        const DataSet usual = DataGenerator::generate(options);
+        options.maxSubscriptionsPerTenant = 10;
+        const DataSet more = DataGenerator::generate(options);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2000), more.customers.size());
+        const double usualMean = double(usual.subscriptionCount()) / 2000;
+        const double moreMean = double(more.subscriptionCount()) / 2000;
+        CPPUNIT_ASSERT_MESSAGE(std::to_string(usualMean), usualMean > 4.6 && usualMean < 5.6);
+        CPPUNIT_ASSERT_MESSAGE(std::to_string(moreMean), moreMean > 5.6 && moreMean < 6.6);
+        std::size_t atMostTen = 0, overEight = 0;
+        for (const auto& customer : more.customers) {
+            atMostTen += customer.subscriptions.size() <= 10;
+            overEight += customer.subscriptions.size() > 8 && customer.subscriptions.size() <= 10;
+        }
+        // Besides the ~1 in 150 heavy tenants, none has more than 10; some have 9 or 10.
+        CPPUNIT_ASSERT(atMostTen >= 2000 - 2000 / 150 - 1);
+        CPPUNIT_ASSERT(overEight > 100);
     }
 
     void mixIsRealistic() {

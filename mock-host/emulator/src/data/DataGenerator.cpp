@@ -7,6 +7,7 @@
 #include <Poco/Exception.h>
 #include <Poco/Timespan.h>
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -119,7 +120,7 @@ private:
             if (heavy.count(i))
                 subscriptions = _random.between(100, 220);
             else if (!_random.chance(0.08))
-                subscriptions = _random.between(1, 8);
+                subscriptions = _random.between(1, std::max(1, _options.maxSubscriptionsPerTenant));
             makeSubscriptions(data, customer, direct, subscriptions);
             data.customers.push_back(customer);
         }

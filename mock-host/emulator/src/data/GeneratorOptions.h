@@ -18,6 +18,9 @@ struct GeneratorOptions {
     SalesModel model = SalesModel::Both;
     /// Indirect resellers; 0 = about one per 25 tenants (at least 3). Ignored for Direct.
     int resellerCount = 0;
+    /// An ordinary tenant gets 1 to this many subscriptions (8% get none; about one in 150 is a
+    /// heavy tenant with 100-220). 8 gives ~5.1 subscriptions a tenant on average, 10 gives ~6.1.
+    int maxSubscriptionsPerTenant = 8;
 };
 
 } // namespace mockhost::emulator

@@ -4,6 +4,16 @@
 
 #include <set>
 
+namespace {
+
+/// Records of these resource types change a customer's subscriptions, never its profile.
+bool touchesOnlySubscriptions(const ict::domain::AuditRecord& record) {
+    const std::string type = ict::domain::asciiLower(ict::domain::trimAscii(record.resourceType));
+    return type == "subscription" || type == "order";
+}
+
+} // namespace
+
 namespace ict::domain {
 
 RefreshPlan planRefresh(const std::optional<TimePoint>& lastMassUpdate, TimePoint now,
@@ -27,6 +37,7 @@ RefreshPlan planRefresh(const std::optional<TimePoint>& lastMassUpdate, TimePoin
     }
 
     std::set<std::string> tenantIds;
+    std::set<std::string> customerReads;
     for (const AuditRecord& record : records) {
         const std::string id = asciiLower(trimAscii(record.customerId));
         if (id.empty())
@@ -35,9 +46,12 @@ RefreshPlan planRefresh(const std::optional<TimePoint>& lastMassUpdate, TimePoin
         if (at && *at < *lastMassUpdate)
             continue;
         tenantIds.insert(id);
+        if (!touchesOnlySubscriptions(record))
+            customerReads.insert(id);
     }
     plan.kind = RefreshKind::Incremental;
     plan.tenantIds.assign(tenantIds.begin(), tenantIds.end());
+    plan.customerReads.assign(customerReads.begin(), customerReads.end());
     return plan;
 }
 

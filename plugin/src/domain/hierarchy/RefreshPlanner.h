@@ -3,8 +3,8 @@
 /// requests in proportion to changes, not tenants. Pure.
 
 #include "domain/common/IsoTime.h"
-#include "domain/partner/AuditRecord.h"
 #include "domain/hierarchy/RefreshPlan.h"
+#include "domain/partner/AuditRecord.h"
 
 #include <optional>
 #include <vector>
@@ -26,6 +26,9 @@ constexpr int kAuditRetentionDays = 90;
 /// `records`, new customers' included (add_customer records carry the new id). Records with no
 /// customerId are skipped, and so are records whose operationDate parses to a time before
 /// lastMassUpdate (an unparsable date is kept: refetching costs less than missing a change).
+/// A tenant goes into customerReads too unless every one of its records has the resourceType
+/// "subscription" or "order" (case-insensitive): anything else, unknown or empty types included,
+/// may have changed the customer itself.
 /// The plan may name no tenant: then nothing changed. The job should still re-read the reseller
 /// relationships (one request) and re-run the audit, since BSS accounts change without records.
 RefreshPlan planRefresh(const std::optional<TimePoint>& lastMassUpdate, TimePoint now,

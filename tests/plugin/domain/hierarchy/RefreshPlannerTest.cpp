@@ -11,12 +11,13 @@ TimePoint at(const std::string& iso) {
 }
 
 AuditRecord record(const std::string& customerId, const std::string& date,
-                   const std::string& operation = "update_subscription") {
+                   const std::string& operation = "update_subscription",
+                   const std::string& resourceType = "subscription") {
     AuditRecord result;
     result.customerId = customerId;
     result.operationDate = date;
     result.operationType = operation;
-    result.resourceType = "subscription";
+    result.resourceType = resourceType;
     return result;
 }
 
@@ -32,6 +33,7 @@ class RefreshPlannerTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(lastUpdateInTheFutureIsFull);
     CPPUNIT_TEST(recordsBeforeLastUpdateOrWithoutCustomerAreSkipped);
     CPPUNIT_TEST(noRecordsIsAnEmptyIncrementalPlan);
+    CPPUNIT_TEST(onlyCustomerLevelChangesNeedTheCustomerRead);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -56,10 +58,9 @@ public:
                                                  "bbbbbbbb-0000-0000-0000-000000000002"}));
     }
     void newCustomerIsIncluded() {
-        const RefreshPlan plan =
-            planRefresh(at("2026-11-01T00:00:00Z"), at("2026-11-25T12:00:00Z"),
-                        {record("cccccccc-0000-0000-0000-000000000003", "2026-11-20T08:00:00Z",
-                                "add_customer")});
+        const RefreshPlan plan = planRefresh(at("2026-11-01T00:00:00Z"), at("2026-11-25T12:00:00Z"),
+                                             {record("cccccccc-0000-0000-0000-000000000003",
+                                                     "2026-11-20T08:00:00Z", "add_customer")});
         CPPUNIT_ASSERT(plan.tenantIds ==
                        std::vector<std::string>({"cccccccc-0000-0000-0000-000000000003"}));
     }
@@ -107,6 +108,28 @@ public:
             planRefresh(at("2026-11-24T00:00:00Z"), at("2026-11-25T12:00:00Z"), {});
         CPPUNIT_ASSERT(plan.kind == RefreshKind::Incremental);
         CPPUNIT_ASSERT(plan.tenantIds.empty());
+        CPPUNIT_ASSERT(plan.customerReads.empty());
+    }
+    void onlyCustomerLevelChangesNeedTheCustomerRead() {
+        const std::string subsOnly = "aaaaaaaa-0000-0000-0000-000000000001";
+        const std::string added = "bbbbbbbb-0000-0000-0000-000000000002";
+        const std::string mixed = "cccccccc-0000-0000-0000-000000000003";
+        const std::string unknownType = "dddddddd-0000-0000-0000-000000000004";
+        const std::string emptyType = "eeeeeeee-0000-0000-0000-000000000005";
+        const RefreshPlan plan = planRefresh(
+            at("2026-11-01T00:00:00Z"), at("2026-11-25T12:00:00Z"),
+            {record(subsOnly, "2026-11-02T10:00:00Z"),
+             record(subsOnly, "2026-11-02T11:00:00Z", "create_order", " Order "),
+             record(added, "2026-11-03T10:00:00Z", "add_customer", "customer"),
+             record(added, "2026-11-03T10:00:01Z", "create_order", "order"),
+             record(mixed, "2026-11-04T10:00:00Z", "create_order", "ORDER"),
+             record(mixed, "2026-11-04T11:00:00Z", "update_customer_billing_profile", "Customer"),
+             record(unknownType, "2026-11-05T10:00:00Z", "something_new", "customerUser"),
+             record(emptyType, "2026-11-06T10:00:00Z", "update_subscription", "")});
+        CPPUNIT_ASSERT(plan.tenantIds ==
+                       std::vector<std::string>({subsOnly, added, mixed, unknownType, emptyType}));
+        CPPUNIT_ASSERT(plan.customerReads ==
+                       std::vector<std::string>({added, mixed, unknownType, emptyType}));
     }
 };
 
