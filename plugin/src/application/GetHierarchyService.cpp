@@ -5,7 +5,6 @@
 #include "domain/audit/BssAccountIndex.h"
 #include "domain/audit/TenantAudit.h"
 #include "domain/common/IsoTime.h"
-#include "domain/hierarchy/HierarchyBuilder.h"
 #include "domain/hierarchy/HierarchyMerge.h"
 #include "domain/hierarchy/RefreshPlanner.h"
 #include "domain/hierarchy/SavedCustomer.h"
@@ -234,8 +233,7 @@ std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
             crawl = crawler.crawlCustomers(customers, direct, indirect, savedResellers(saved));
             if (mode == HierarchyMode::Incremental) {
                 reportPhase("saving");
-                domain::Hierarchy merged =
-                    domain::mergeTenants(saved, domain::buildHierarchy(crawl.input), refetched);
+                domain::Hierarchy merged = domain::mergeTenants(saved, crawl.hierarchy, refetched);
                 // BSS accounts change without Partner Center records: audit everything again.
                 domain::BssAccountIndex accounts(_accounts.customerAccounts(key.organizationId));
                 merged = domain::auditHierarchy(std::move(merged), accounts);
@@ -270,8 +268,8 @@ std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
             throw GatewayError::cancelled("Get Hierarchy");
         reportPhase("saving");
         domain::BssAccountIndex accounts(_accounts.customerAccounts(key.organizationId));
-        domain::Hierarchy hierarchy =
-            domain::auditHierarchy(domain::buildHierarchy(crawl.input), accounts);
+        // Audited in place (moved through), so the run holds one copy of the rows.
+        domain::Hierarchy hierarchy = domain::auditHierarchy(std::move(crawl.hierarchy), accounts);
         const std::string savedAt = domain::formatIsoUtc(_services.clock().now());
         if (mode == HierarchyMode::Mass)
             _hierarchy.replaceAll(key, hierarchy, crawl.failures,

@@ -6,7 +6,6 @@
 #include "gateway/GatewayError.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace ict::application {
 
@@ -55,19 +54,20 @@ void HierarchyCrawler::report() {
 
 CrawlResult HierarchyCrawler::crawlAll(bool directCapable, bool indirectCapable) {
     CrawlResult result;
-    result.input.directCapable = directCapable;
-    readRelationships(result, indirectCapable);
+    const std::vector<domain::Reseller> relationships = readRelationships(indirectCapable);
+    std::vector<domain::Customer> customers;
     _client.forEachCustomerPage(_context, [&](const std::vector<domain::Customer>& page) {
         countCall();
-        result.input.customers.insert(result.input.customers.end(), page.begin(), page.end());
+        customers.insert(customers.end(), page.begin(), page.end());
         report();
     });
     {
         std::lock_guard<std::mutex> lock(_mutex);
-        _progress.tenantsTotal = static_cast<std::int64_t>(result.input.customers.size());
+        _progress.tenantsTotal = static_cast<std::int64_t>(customers.size());
     }
-    readSubscriptions(result);
-    lookUpResellers(result, {});
+    domain::HierarchyAssembler assembler(relationships, directCapable);
+    readSubscriptions(customers, assembler, result);
+    lookUpResellers(assembler, relationships, {}, result);
     report();
     return result;
 }
@@ -76,43 +76,44 @@ CrawlResult HierarchyCrawler::crawlCustomers(std::vector<domain::Customer> custo
                                              bool directCapable, bool indirectCapable,
                                              const std::vector<domain::Reseller>& knownResellers) {
     CrawlResult result;
-    result.input.directCapable = directCapable;
-    result.input.customers = std::move(customers);
     // No tenant to read (an incremental refresh with no changes): the relationships list would
     // be a request the data does not need ([B3]).
-    if (result.input.customers.empty()) {
+    if (customers.empty()) {
         report();
         return result;
     }
     {
         std::lock_guard<std::mutex> lock(_mutex);
-        _progress.tenantsTotal = static_cast<std::int64_t>(result.input.customers.size());
+        _progress.tenantsTotal = static_cast<std::int64_t>(customers.size());
     }
-    readRelationships(result, indirectCapable);
-    readSubscriptions(result);
-    lookUpResellers(result, knownResellers);
+    const std::vector<domain::Reseller> relationships = readRelationships(indirectCapable);
+    domain::HierarchyAssembler assembler(relationships, directCapable);
+    readSubscriptions(customers, assembler, result);
+    lookUpResellers(assembler, relationships, knownResellers, result);
     report();
     return result;
 }
 
-void HierarchyCrawler::readRelationships(CrawlResult& result, bool indirectCapable) {
+std::vector<domain::Reseller> HierarchyCrawler::readRelationships(bool indirectCapable) {
     if (!indirectCapable) {
         std::lock_guard<std::mutex> lock(_mutex);
         _progress.resellersTotal = 0;
-        return;
+        return {};
     }
     countCall();
-    result.input.relationships = _client.indirectResellers(_context);
+    std::vector<domain::Reseller> relationships = _client.indirectResellers(_context);
     {
         std::lock_guard<std::mutex> lock(_mutex);
-        _progress.resellersTotal = static_cast<std::int64_t>(result.input.relationships.size());
+        _progress.resellersTotal = static_cast<std::int64_t>(relationships.size());
         _progress.resellersFetched = _progress.resellersTotal.value_or(0);
     }
     report();
+    return relationships;
 }
 
-void HierarchyCrawler::readSubscriptions(CrawlResult& result) {
-    const std::vector<domain::Customer>& customers = result.input.customers;
+void HierarchyCrawler::readSubscriptions(const std::vector<domain::Customer>& customers,
+                                         domain::HierarchyAssembler& assembler,
+                                         CrawlResult& result) {
     std::mutex resultMutex;
     parallelFor(customers.size(), _parallelism, [&](std::size_t index) {
         const domain::Customer& customer = customers[index];
@@ -122,17 +123,19 @@ void HierarchyCrawler::readSubscriptions(CrawlResult& result) {
             countCall();
             std::vector<domain::Subscription> subscriptions =
                 _client.subscriptions(_context, customer.tenantId);
-            std::lock_guard<std::mutex> lock(resultMutex);
-            {
-                std::lock_guard<std::mutex> progressLock(_mutex);
-                ++_progress.tenantsFetched;
-                _progress.subscriptionsFetched += static_cast<std::int64_t>(subscriptions.size());
-            }
-            for (domain::Subscription& subscription : subscriptions) {
+            for (domain::Subscription& subscription : subscriptions)
                 if (subscription.customerTenantId.empty())
                     subscription.customerTenantId = customer.tenantId;
-                result.input.subscriptions.push_back(std::move(subscription));
+            const auto count = static_cast<std::int64_t>(subscriptions.size());
+            {
+                // Placed now, while other customers are still being read; a failed customer is
+                // listed with its error instead, never placed.
+                std::lock_guard<std::mutex> lock(resultMutex);
+                assembler.add(customer, std::move(subscriptions));
             }
+            std::lock_guard<std::mutex> progressLock(_mutex);
+            ++_progress.tenantsFetched;
+            _progress.subscriptionsFetched += count;
         } catch (const GatewayError& error) {
             if (dooms(error))
                 throw;
@@ -144,38 +147,31 @@ void HierarchyCrawler::readSubscriptions(CrawlResult& result) {
         }
         report();
     });
-
-    // Failed customers are listed with their error, not placed in the hierarchy.
-    std::unordered_set<std::string> failed;
-    for (const storage::TenantFetchError& failure : result.failures)
-        failed.insert(failure.tenantId);
-    std::vector<domain::Customer> placed;
-    for (const domain::Customer& customer : customers)
-        if (!failed.count(customer.tenantId))
-            placed.push_back(customer);
-    result.input.customers = std::move(placed);
 }
 
-void HierarchyCrawler::lookUpResellers(CrawlResult& result,
-                                       const std::vector<domain::Reseller>& knownResellers) {
-    std::vector<domain::Reseller> known = result.input.relationships;
+void HierarchyCrawler::lookUpResellers(domain::HierarchyAssembler& assembler,
+                                       const std::vector<domain::Reseller>& relationships,
+                                       const std::vector<domain::Reseller>& knownResellers,
+                                       CrawlResult& result) {
+    std::vector<domain::Reseller> known = relationships;
     known.insert(known.end(), knownResellers.begin(), knownResellers.end());
+    std::vector<domain::Reseller> mpnProfiles;
     for (const std::string& mpnId :
-         domain::resellerIdsNeedingLookup(result.input.subscriptions, known)) {
+         domain::resellerIdsNeedingLookup(assembler.partnerIds(), known)) {
         if (_context.cancelled())
             throw GatewayError::cancelled("looking up resellers");
         countCall();
         try {
             if (std::optional<domain::Reseller> profile = _client.resellerByMpnId(_context, mpnId))
-                result.input.mpnProfiles.push_back(*profile);
+                mpnProfiles.push_back(*profile);
         } catch (const GatewayError& error) {
             if (dooms(error))
                 throw;
             // The reseller keeps its placeholder name; the tenants under it are still listed.
         }
     }
-    for (const domain::Reseller& reseller : knownResellers)
-        result.input.mpnProfiles.push_back(reseller);
+    mpnProfiles.insert(mpnProfiles.end(), knownResellers.begin(), knownResellers.end());
+    result.hierarchy = assembler.finish(mpnProfiles);
 }
 
 } // namespace ict::application

@@ -9,7 +9,8 @@
 /// An error that dooms the whole run (not authenticated, TLS refused, cancelled) is rethrown as
 /// the gateway::GatewayError it was, after the workers stopped.
 
-#include "domain/hierarchy/HierarchyInput.h"
+#include "domain/hierarchy/Hierarchy.h"
+#include "domain/hierarchy/HierarchyAssembler.h"
 #include "domain/hierarchy/HierarchyProgress.h"
 #include "gateway/PartnerCenterClient.h"
 #include "storage/HierarchyRepository.h"
@@ -21,8 +22,11 @@
 
 namespace ict::application {
 
+/// A crawl's outcome: the tenants read, already placed (built, not audited), and those that could
+/// not be read. Each customer's subscriptions are placed as they arrive, so the crawl never holds
+/// them twice.
 struct CrawlResult {
-    domain::HierarchyInput input;
+    domain::Hierarchy hierarchy;
     std::vector<storage::TenantFetchError> failures;
 };
 
@@ -48,9 +52,12 @@ public:
     std::int64_t callsMade() const;
 
 private:
-    void readRelationships(CrawlResult& result, bool indirectCapable);
-    void readSubscriptions(CrawlResult& result);
-    void lookUpResellers(CrawlResult& result, const std::vector<domain::Reseller>& knownResellers);
+    std::vector<domain::Reseller> readRelationships(bool indirectCapable);
+    void readSubscriptions(const std::vector<domain::Customer>& customers,
+                           domain::HierarchyAssembler& assembler, CrawlResult& result);
+    void lookUpResellers(domain::HierarchyAssembler& assembler,
+                         const std::vector<domain::Reseller>& relationships,
+                         const std::vector<domain::Reseller>& knownResellers, CrawlResult& result);
     void countCall();
     void report();
 

@@ -16,4 +16,8 @@ namespace ict::domain {
 std::vector<std::string> resellerIdsNeedingLookup(const std::vector<Subscription>& subscriptions,
                                                   const std::vector<Reseller>& knownResellers);
 
+/// The same from the distinct trimmed partner ids already collected (HierarchyAssembler).
+std::vector<std::string> resellerIdsNeedingLookup(const std::vector<std::string>& partnerIds,
+                                                  const std::vector<Reseller>& knownResellers);
+
 } // namespace ict::domain
