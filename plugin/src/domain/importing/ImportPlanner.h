@@ -36,4 +36,8 @@ namespace ict::domain {
 /// of a subscription: its partnerId, else the tenant's seller's.
 ImportPlan planImport(const ImportRequest& request);
 
+/// The plan of `tenant` (one of request.tenants) as planImport() makes it: tenants are planned
+/// independently of each other, so an import can plan and write them a batch at a time.
+TenantPlan planTenant(const ImportRequest& request, const TenantSelection& tenant);
+
 } // namespace ict::domain
