@@ -154,6 +154,13 @@ std::size_t tenantsPerBatch(std::size_t total) {
 /// A batch ends early once its tenants have this many subscriptions.
 constexpr std::size_t kSubscriptionsPerBatch = 1000;
 
+/// On PostgreSQL, up to this many imported tenants have their saved status refreshed tenant by
+/// tenant (two DELETEs each, each a round trip: 20 s for 10,000 tenants); beyond it the whole
+/// saved hierarchy is audited and saved again in one multi-row pass (~3 s for 10,000 tenants).
+/// On SQLite statements cost no round trip and the tenant-by-tenant refresh is the cheaper one
+/// (2-5 s against 7 s for 10,000 tenants, measured under the same load).
+constexpr std::size_t kTenantsRefreshedOneByOne = 500;
+
 } // namespace
 
 ImportService::ImportService(bss::sdk::HostServices& services, InstanceClients& clients,
@@ -344,9 +351,19 @@ std::string ImportService::run(const bss::sdk::CallContext& caller,
             const storage::HierarchyKey key{caller.organization.id, selection.instanceId};
             storage::BssAccountRepository accounts(_services.database());
             const BssAccountIndex index(accounts.customerAccounts(caller.organization.id));
-            hierarchy.replaceTenants(
-                key, written, auditHierarchy(hierarchy.loadTenants(key, written), index), {},
-                {runId, formatIsoUtc(_services.clock().now()), std::nullopt, std::nullopt});
+            const storage::SaveStamp stamp{runId, formatIsoUtc(_services.clock().now()),
+                                           std::nullopt, std::nullopt};
+            if (_services.database().dialect() == bss::sdk::SqlDialect::PostgreSQL &&
+                written.size() > kTenantsRefreshedOneByOne) {
+                // Many tenants: audit the whole saved hierarchy again and save it in one pass
+                // (as an incremental Get Hierarchy does) instead of replacing tenant by tenant.
+                hierarchy.replaceAll(key, auditHierarchy(hierarchy.load(key), index),
+                                     hierarchy.fetchErrors(key), stamp);
+            } else {
+                hierarchy.replaceTenants(key, written,
+                                         auditHierarchy(hierarchy.loadTenants(key, written), index),
+                                         {}, stamp);
+            }
         }
         const bool cancelled = job.cancelRequested() && outcomes.size() < total;
         const std::string message =
