@@ -1,6 +1,7 @@
 // Import written a batch of tenants per transaction ([B2]): the real tool on the mock host's
-// services (ICT_TEST_DB database) and the emulator over TLS. 300 tenants make batches of 3
-// (about 1% of the run). The database itself refuses one tenant's row (a trigger of the host
+// services (ICT_TEST_DB database) and the emulator over TLS. 600 tenants make batches of 6
+// (about 1% of the run), and more than 500 imported tenants take the whole-hierarchy status
+// refresh on PostgreSQL. The database itself refuses one tenant's row (a trigger of the host
 // database, as a host-side rule would): only that tenant fails, with the database's message, and
 // nothing of it stays written, while its batch neighbours and the rest are imported whole.
 #include "support/ImportData.h"
@@ -12,8 +13,8 @@ using namespace ict::application::test;
 
 namespace {
 
-constexpr int kTenants = 300;
-constexpr int kRefused = 151; // in a batch of 3, with two neighbours to be written
+constexpr int kTenants = 600;
+constexpr int kRefused = 151; // in a batch of 6, with five neighbours to be written
 const std::string kRefusal = "refused by the host database trigger";
 
 std::string tenantId(int n) {
@@ -124,6 +125,10 @@ public:
         CPPUNIT_ASSERT_EQUAL(injection, neighbour.at(0).at("name"));
         CPPUNIT_ASSERT_EQUAL(static_cast<long>(kTenants),
                              countOf(*_h, "SELECT COUNT(*) FROM ict_import_results"));
+        // The saved hierarchy shows the imported tenants synced at once; only the refused one is
+        // left to import.
+        CPPUNIT_ASSERT_EQUAL(std::string("synced"), statusOf(id, tenantId(kRefused + 1)));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), importableLeft(id));
 
         // Once the database accepts it, a re-run imports that tenant alone.
         allowSubscriptions();
@@ -134,6 +139,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(static_cast<long>(kTenants),
                              countOf(*_h, "SELECT COUNT(*) FROM accounts"));
         CPPUNIT_ASSERT_EQUAL(2L * kTenants, countOf(*_h, "SELECT COUNT(*) FROM subscriptions"));
+        CPPUNIT_ASSERT_EQUAL(std::string("synced"), statusOf(id, tenantId(kRefused)));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), importableLeft(id));
     }
 
 private:
@@ -147,6 +154,23 @@ private:
         CPPUNIT_ASSERT_EQUAL_MESSAGE(str(job, "error"), std::string("succeeded"),
                                      str(job, "state"));
         return id;
+    }
+
+    std::size_t importableLeft(std::int64_t id) {
+        return _h
+            ->call("tenants", "{\"instanceId\":" + std::to_string(id) + ",\"importableOnly\":true}")
+            ->getValue<std::size_t>("total");
+    }
+
+    /// The status the tenants page shows for `tenant`.
+    std::string statusOf(std::int64_t id, const std::string& tenant) {
+        const JsonObject page = _h->call("tenants", "{\"instanceId\":" + std::to_string(id) +
+                                                        ",\"tenantId\":\"" + tenant + "\"}");
+        const auto rows = page->getArray("rows");
+        for (std::size_t i = 0; i < rows->size(); ++i)
+            if (str(rows->getObject(static_cast<unsigned>(i)), "tenantId") == tenant)
+                return str(rows->getObject(static_cast<unsigned>(i)), "status");
+        return "(not listed)";
     }
 
     /// The id of the account of `tenant`, or -1.
