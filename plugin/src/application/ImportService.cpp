@@ -351,18 +351,18 @@ std::string ImportService::run(const bss::sdk::CallContext& caller,
             const storage::HierarchyKey key{caller.organization.id, selection.instanceId};
             storage::BssAccountRepository accounts(_services.database());
             const BssAccountIndex index(accounts.customerAccounts(caller.organization.id));
-            const storage::SaveStamp stamp{runId, formatIsoUtc(_services.clock().now()),
+            const storage::SaveStamp saved{runId, formatIsoUtc(_services.clock().now()),
                                            std::nullopt, std::nullopt};
             if (_services.database().dialect() == bss::sdk::SqlDialect::PostgreSQL &&
                 written.size() > kTenantsRefreshedOneByOne) {
                 // Many tenants: audit the whole saved hierarchy again and save it in one pass
                 // (as an incremental Get Hierarchy does) instead of replacing tenant by tenant.
                 hierarchy.replaceAll(key, auditHierarchy(hierarchy.load(key), index),
-                                     hierarchy.fetchErrors(key), stamp);
+                                     hierarchy.fetchErrors(key), saved);
             } else {
                 hierarchy.replaceTenants(key, written,
                                          auditHierarchy(hierarchy.loadTenants(key, written), index),
-                                         {}, stamp);
+                                         {}, saved);
             }
         }
         const bool cancelled = job.cancelRequested() && outcomes.size() < total;
