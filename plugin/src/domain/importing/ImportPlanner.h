@@ -1,7 +1,7 @@
 #pragma once
 /// Builds the plan of an import ([S1], [S2], [S12], [B1], [B2], [B5]). Pure and thread-safe; writes
 /// nothing. The same plan serves the dry run (shown in full), the pre-flight check
-/// (preflightCheck()) and the import job (written tenant by tenant, one transaction each).
+/// (preflightCheck()) and the import job (written a batch of tenants per transaction).
 
 #include "domain/importing/ImportPlan.h"
 #include "domain/importing/ImportRequest.h"
