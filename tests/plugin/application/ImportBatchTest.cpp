@@ -9,6 +9,10 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <chrono>
+#include <iostream>
+#include <thread>
+
 using namespace ict::application::test;
 
 namespace {
@@ -62,6 +66,7 @@ long countOf(ToolHarness& h, const std::string& sql) {
 class ImportBatchTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(ImportBatchTest);
     CPPUNIT_TEST(aTenantTheDatabaseRefusesFailsAloneAndNothingOfItIsWritten);
+    CPPUNIT_TEST(cancelStopsBetweenBatchesWithWholeTenantsAndARerunFinishes);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -143,12 +148,69 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(0), importableLeft(id));
     }
 
+    void cancelStopsBetweenBatchesWithWholeTenantsAndARerunFinishes() {
+        std::vector<pc::Customer> customers;
+        for (int n = 0; n < kTenants; ++n)
+            customers.push_back(numberedCustomer(n, "Tenant " + std::to_string(n)));
+        const std::int64_t id = instance(std::move(customers));
+        // Profiles answered slowly, so the run is still reading and writing when cancelled.
+        setLatency(10);
+        const std::string all = "{\"instanceId\":" + std::to_string(id) + ",\"all\":true}";
+        const JsonObject started = _h->call("import", all);
+        const std::string jobId = str(started, "jobId");
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        for (;;) {
+            const JsonObject status = _h->jobStatus(_h->root(), jobId);
+            const std::string state = str(status, "state");
+            CPPUNIT_ASSERT_MESSAGE("the import ended " + state,
+                                   state == "queued" || state == "running");
+            if (status->has("progress") && !status->isNull("progress") &&
+                status->getObject("progress")->optValue<int>("tenantsDone", 0) > 0)
+                break;
+            CPPUNIT_ASSERT(std::chrono::steady_clock::now() < deadline);
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        _h->call("cancel-job", "{\"jobId\":\"" + jobId + "\"}");
+        const JsonObject job = _h->waitJob(_h->root(), jobId);
+        CPPUNIT_ASSERT_EQUAL(std::string("cancelled"), str(job, "state"));
+
+        // Whole batches of whole tenants, each with its result; the rest not reached.
+        const JsonObject results =
+            _h->call("import-results", "{\"runId\":\"" + str(started, "runId") + "\"}");
+        const long done = static_cast<long>(tenantsOf(results).size());
+        std::cerr << " [cancelled after " << done << " of " << kTenants << " tenants] ";
+        CPPUNIT_ASSERT(done > 0 && done < kTenants);
+        CPPUNIT_ASSERT_EQUAL(0L, done % 6);
+        for (const JsonObject& tenant : tenantsOf(results))
+            CPPUNIT_ASSERT_EQUAL(std::string("created"), str(tenant, "account"));
+        CPPUNIT_ASSERT_EQUAL(done, countOf(*_h, "SELECT COUNT(*) FROM accounts"));
+        CPPUNIT_ASSERT_EQUAL(2 * done, countOf(*_h, "SELECT COUNT(*) FROM subscriptions"));
+        CPPUNIT_ASSERT_EQUAL(done, countOf(*_h, "SELECT COUNT(*) FROM ict_import_results"));
+
+        // Running the same import again finishes the rest and creates nothing twice.
+        setLatency(0);
+        const JsonObject rerun = runImport(*_h, all);
+        long created = 0;
+        for (const JsonObject& tenant : tenantsOf(rerun))
+            created += str(tenant, "account") == "created";
+        CPPUNIT_ASSERT_EQUAL(kTenants - done, created);
+        CPPUNIT_ASSERT_EQUAL(static_cast<long>(kTenants),
+                             countOf(*_h, "SELECT COUNT(*) FROM accounts"));
+        CPPUNIT_ASSERT_EQUAL(2L * kTenants, countOf(*_h, "SELECT COUNT(*) FROM subscriptions"));
+    }
+
 private:
+    void setLatency(int ms) {
+        auto faults = _pc->state().faults();
+        faults.latencyMs = ms;
+        _pc->state().setFaults(faults);
+    }
+
     /// An emulator holding `customers`, a direct instance on it, and a mass Get Hierarchy done.
     std::int64_t instance(std::vector<pc::Customer> customers) {
-        pc::PartnerCenterEmulator& emulator = _h->startEmulator(pc::SalesModel::Both, 1, 7);
-        loadData(emulator, {}, std::move(customers));
-        const std::int64_t id = _h->addInstance("PC direct", "direct", emulator);
+        _pc = &_h->startEmulator(pc::SalesModel::Both, 1, 7);
+        loadData(*_pc, {}, std::move(customers));
+        const std::int64_t id = _h->addInstance("PC direct", "direct", *_pc);
         const JsonObject job =
             _h->runHierarchy("{\"instanceId\":" + std::to_string(id) + ",\"mode\":\"mass\"}");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(str(job, "error"), std::string("succeeded"),
@@ -214,6 +276,7 @@ private:
     }
 
     std::unique_ptr<ToolHarness> _h;
+    pc::PartnerCenterEmulator* _pc = nullptr;
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(ImportBatchTest);
