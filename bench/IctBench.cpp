@@ -325,16 +325,22 @@ int benchImport(int tenants) {
     const auto start = Clock::now();
     const JsonObject started =
         h.call("import", "{\"instanceId\":" + std::to_string(id) + ",\"all\":true}");
-    // The job reports phase "preparing" (reading billing profiles from Partner Center, planning)
-    // then "importing" (writing to the database), so the writing part is timed from its switch.
-    double writingStarted = -1;
+    // The job reports phase "preparing" (selecting and auditing the tenants, reading the first
+    // batch's billing profiles) then "importing" after each batch written (later profiles are
+    // read meanwhile), then ends after refreshing the imported tenants' saved status.
+    double firstBatch = -1, allWritten = -1;
     const JsonObject job =
         waitJob(h, started->getValue<std::string>("jobId"), [&](const JsonObject& status) {
-            if (writingStarted >= 0 || !status->has("progress") || status->isNull("progress"))
+            if (!status->has("progress") || status->isNull("progress"))
                 return;
             const JsonObject progress = status->getObject("progress");
-            if (progress && progress->optValue<std::string>("phase", "") == "importing")
-                writingStarted = secondsSince(start);
+            if (!progress || progress->optValue<std::string>("phase", "") != "importing")
+                return;
+            if (firstBatch < 0)
+                firstBatch = secondsSince(start);
+            if (allWritten < 0 && progress->optValue<int>("tenantsDone", 0) ==
+                                      progress->optValue<int>("tenantsTotal", -1))
+                allWritten = secondsSince(start);
         });
     const double seconds = secondsSince(start);
     if (str(job, "state") != "succeeded") {
@@ -350,10 +356,10 @@ int benchImport(int tenants) {
                 summary->getValue<int>("subscriptionsCreated"),
                 summary->getValue<int>("accountsFailed"),
                 summary->getValue<int>("subscriptionsFailed"));
-    std::printf("  import wall %.2f s (goal < %s s): reading billing profiles and planning %.2f s, "
-                "writing %.2f s\n",
-                seconds, dbName() == "postgresql" ? "20" : "10", writingStarted,
-                seconds - writingStarted);
+    std::printf("  import wall %.2f s (goal < %s s): first batch written at %.2f s, all tenants "
+                "written at %.2f s (profiles read meanwhile), then %.2f s to the job's end\n",
+                seconds, dbName() == "postgresql" ? "20" : "10", firstBatch, allWritten,
+                seconds - allWritten);
     return 0;
 }
 

@@ -1,7 +1,7 @@
 #include "application/ImportService.h"
 
+#include "application/BillingProfileReader.h"
 #include "application/GetHierarchyService.h"
-#include "application/ParallelFor.h"
 #include "application/UsableInstance.h"
 #include "domain/audit/BssAccountIndex.h"
 #include "domain/audit/TenantAudit.h"
@@ -24,7 +24,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/UUIDGenerator.h>
 
-#include <mutex>
+#include <algorithm>
 #include <set>
 
 namespace ict::application {
@@ -144,6 +144,23 @@ TenantOutcome notReadOutcome(const TenantPlan& plan, const std::string& reason) 
     return outcome;
 }
 
+/// Tenants written per transaction: about 1% of the run, so progress and cancel move in steps of
+/// about 1%, and at most 100 (a commit costs a WAL sync on SQLite, a round trip on PostgreSQL;
+/// beyond 100 tenants that cost is negligible).
+std::size_t tenantsPerBatch(std::size_t total) {
+    return std::clamp<std::size_t>((total + 99) / 100, 1, 100);
+}
+
+/// A batch ends early once its tenants have this many subscriptions.
+constexpr std::size_t kSubscriptionsPerBatch = 1000;
+
+/// On PostgreSQL, up to this many imported tenants have their saved status refreshed tenant by
+/// tenant (two DELETEs each, each a round trip: 20 s for 10,000 tenants); beyond it the whole
+/// saved hierarchy is audited and saved again in one multi-row pass (~3 s for 10,000 tenants).
+/// On SQLite statements cost no round trip and the tenant-by-tenant refresh is the cheaper one
+/// (2-5 s against 7 s for 10,000 tenants, measured under the same load).
+constexpr std::size_t kTenantsRefreshedOneByOne = 500;
+
 } // namespace
 
 ImportService::ImportService(bss::sdk::HostServices& services, InstanceClients& clients,
@@ -151,10 +168,8 @@ ImportService::ImportService(bss::sdk::HostServices& services, InstanceClients& 
     : _services(services), _clients(clients), _parallelism(parallelism),
       _runs(services.database()) {}
 
-PreparedImport ImportService::prepare(const bss::sdk::CallContext& caller,
-                                      const ImportSelection& selection, bool readProfiles,
-                                      const std::string& correlationId,
-                                      const std::function<bool()>& cancelled) {
+ImportRequest ImportService::selectTenants(const bss::sdk::CallContext& caller,
+                                           const ImportSelection& selection) {
     const bss::sdk::InstanceInfo instance = usableInstance(_services, caller, selection.instanceId);
     const storage::HierarchyKey key{caller.organization.id, instance.id};
     storage::HierarchyRepository hierarchy(_services.database());
@@ -186,35 +201,27 @@ PreparedImport ImportService::prepare(const bss::sdk::CallContext& caller,
             tenant.relatedAccountId = row.idMatchedAccountId;
         request.tenants.push_back(std::move(tenant));
     }
-
-    PreparedImport prepared;
-    if (readProfiles) {
-        std::shared_ptr<gateway::PartnerCenterClient> client =
-            _clients.clientFor(caller.organization, instance.id);
-        gateway::RequestContext context{correlationId, cancelled};
-        std::mutex mutex;
-        parallelFor(request.tenants.size(), _parallelism, [&](std::size_t i) {
-            TenantSelection& tenant = request.tenants[i];
-            if (tenant.relatedAccountId)
-                return; // an existing account keeps its own contact
-            try {
-                BillingProfile profile = client->billingProfile(context, tenant.customer.tenantId);
-                std::lock_guard<std::mutex> lock(mutex);
-                tenant.billingProfile = std::move(profile);
-            } catch (const GatewayError& error) {
-                if (error.kind() == GatewayErrorKind::NotAuthenticated ||
-                    error.kind() == GatewayErrorKind::TlsFailure ||
-                    error.kind() == GatewayErrorKind::Cancelled)
-                    throw;
-                std::lock_guard<std::mutex> lock(mutex);
-                prepared.profileFailures[i] =
-                    std::string("The billing profile could not be read: ") + error.what();
-            }
-        });
-    }
     request.catalog = storage::CatalogRepository(_services.database()).load(caller.organization.id);
     request.policy = selection.policy;
     request.importDate = today(_services.clock());
+    return request;
+}
+
+PreparedImport ImportService::prepare(const bss::sdk::CallContext& caller,
+                                      const ImportSelection& selection, bool readProfiles,
+                                      const std::string& correlationId,
+                                      const std::function<bool()>& cancelled) {
+    ImportRequest request = selectTenants(caller, selection);
+    PreparedImport prepared;
+    if (readProfiles) {
+        BillingProfileReader profiles(_clients.clientFor(caller.organization, selection.instanceId),
+                                      {correlationId, cancelled}, _parallelism, request.tenants);
+        profiles.start();
+        profiles.waitFor(request.tenants.size());
+        for (std::size_t i = 0; i < request.tenants.size(); ++i)
+            if (std::string failure = profiles.failure(i); !failure.empty())
+                prepared.profileFailures[i] = failure;
+    }
     prepared.plan = planImport(request);
     return prepared;
 }
@@ -294,28 +301,49 @@ std::string ImportService::run(const bss::sdk::CallContext& caller,
     };
     try {
         job.reportProgress("{\"phase\":\"preparing\"}");
-        PreparedImport prepared =
-            prepare(caller, selection, true, runId, [&job] { return job.cancelRequested(); });
+        ImportRequest request = selectTenants(caller, selection);
+        // Tenants are planned and written a batch at a time while the billing profiles of later
+        // ones are still being read.
+        BillingProfileReader profiles(_clients.clientFor(caller.organization, selection.instanceId),
+                                      {runId, [&job] { return job.cancelRequested(); }},
+                                      _parallelism, request.tenants);
+        profiles.start();
         const storage::ImportRunStamp stamp{caller.organization.id, runId, caller.user.id,
                                             startedAt};
         storage::ImportWriter writer(_services.database());
-        const std::size_t total = prepared.plan.tenants.size();
+        const std::size_t total = request.tenants.size();
+        const std::size_t batchTenants = tenantsPerBatch(total);
         std::vector<std::string> written;
-        for (std::size_t i = 0; i < total; ++i) {
-            if (job.cancelRequested())
-                break;
-            const TenantPlan& plan = prepared.plan.tenants[i];
-            auto failure = prepared.profileFailures.find(i);
-            if (failure != prepared.profileFailures.end()) {
-                outcomes.push_back(notReadOutcome(plan, failure->second));
-                writer.recordOnly(stamp, outcomes.back(), i);
-            } else {
-                outcomes.push_back(writer.write(stamp, plan, i));
-                written.push_back(plan.tenantId);
+        for (std::size_t begin = 0, end = 0; begin < total && !job.cancelRequested(); begin = end) {
+            std::size_t subscriptions = request.tenants[begin].subscriptions.size();
+            for (end = begin + 1; end < total && end - begin < batchTenants; ++end) {
+                subscriptions += request.tenants[end].subscriptions.size();
+                if (subscriptions > kSubscriptionsPerBatch)
+                    break;
             }
-            job.reportProgress("{\"phase\":\"importing\",\"tenantsDone\":" + std::to_string(i + 1) +
+            try {
+                profiles.waitFor(end);
+            } catch (const GatewayError& error) {
+                if (error.kind() == GatewayErrorKind::Cancelled)
+                    break; // the job was cancelled while profiles were read
+                throw;
+            }
+            std::vector<TenantPlan> plans;
+            std::vector<storage::ImportBatchItem> items;
+            plans.reserve(end - begin);
+            for (std::size_t i = begin; i < end; ++i) {
+                plans.push_back(planTenant(request, request.tenants[i]));
+                items.push_back({&plans.back(), i, profiles.failure(i)});
+            }
+            for (TenantOutcome& outcome : writer.writeBatch(stamp, items))
+                outcomes.push_back(std::move(outcome));
+            for (const storage::ImportBatchItem& item : items)
+                if (item.notWritten.empty())
+                    written.push_back(item.plan->tenantId);
+            job.reportProgress("{\"phase\":\"importing\",\"tenantsDone\":" + std::to_string(end) +
                                ",\"tenantsTotal\":" + std::to_string(total) + "}");
         }
+        profiles.stop();
 
         // Show the imported tenants' new status at once, without calling Microsoft.
         if (!written.empty()) {
@@ -323,9 +351,19 @@ std::string ImportService::run(const bss::sdk::CallContext& caller,
             const storage::HierarchyKey key{caller.organization.id, selection.instanceId};
             storage::BssAccountRepository accounts(_services.database());
             const BssAccountIndex index(accounts.customerAccounts(caller.organization.id));
-            hierarchy.replaceTenants(
-                key, written, auditHierarchy(hierarchy.loadTenants(key, written), index), {},
-                {runId, formatIsoUtc(_services.clock().now()), std::nullopt, std::nullopt});
+            const storage::SaveStamp saved{runId, formatIsoUtc(_services.clock().now()),
+                                           std::nullopt, std::nullopt};
+            if (_services.database().dialect() == bss::sdk::SqlDialect::PostgreSQL &&
+                written.size() > kTenantsRefreshedOneByOne) {
+                // Many tenants: audit the whole saved hierarchy again and save it in one pass
+                // (as an incremental Get Hierarchy does) instead of replacing tenant by tenant.
+                hierarchy.replaceAll(key, auditHierarchy(hierarchy.load(key), index),
+                                     hierarchy.fetchErrors(key), saved);
+            } else {
+                hierarchy.replaceTenants(key, written,
+                                         auditHierarchy(hierarchy.loadTenants(key, written), index),
+                                         {}, saved);
+            }
         }
         const bool cancelled = job.cancelRequested() && outcomes.size() < total;
         const std::string message =

@@ -1,7 +1,8 @@
 #pragma once
 /// Import ([S1], [S12], [S13], [B1], [B2], [B5], [B8], [B9]): from a selection of the saved
 /// hierarchy, plan (domain::planImport) against a fresh audit of the BSS, then pre-flight it,
-/// show it (dry run) or write it tenant by tenant in a host job (storage::ImportWriter).
+/// show it (dry run) or write it in a host job, a batch of tenants per transaction
+/// (storage::ImportWriter) while the billing profiles of later tenants are still being read.
 ///
 /// The audit is redone at the start of every call, so an account created (by hand or by another
 /// host) since the Get Hierarchy is used, not duplicated. Contacts come from each new tenant's
@@ -12,6 +13,7 @@
 #include "application/InstanceClients.h"
 #include "domain/importing/ImportOutcome.h"
 #include "domain/importing/ImportPlan.h"
+#include "domain/importing/ImportRequest.h"
 #include "domain/importing/PreflightReport.h"
 #include "storage/RunRepository.h"
 
@@ -61,6 +63,10 @@ public:
     ImportResults results(const bss::sdk::CallContext& caller, const std::string& runId);
 
 private:
+    /// The selected tenants audited against the BSS as it is now, with the catalog, policy and
+    /// date: what planning needs but the billing profiles.
+    domain::ImportRequest selectTenants(const bss::sdk::CallContext& caller,
+                                        const ImportSelection& selection);
     PreparedImport prepare(const bss::sdk::CallContext& caller, const ImportSelection& selection,
                            bool readProfiles, const std::string& correlationId,
                            const std::function<bool()>& cancelled);

@@ -4,6 +4,7 @@
 
 #include <bss/sdk/Database.h>
 
+#include <cstddef>
 #include <string>
 
 namespace ict::storage {
@@ -11,6 +12,10 @@ namespace ict::storage {
 /// `sql` with each `?` outside a quoted literal replaced by `$n` for PostgreSQL; unchanged for
 /// SQLite.
 std::string forDialect(bss::sdk::SqlDialect dialect, const std::string& sql);
+
+/// `rows` parenthesized groups of `columns` placeholders, comma-separated: "(?, ?), (?, ?)" for
+/// 2 and 2. The VALUES list of a multi-row INSERT, or with one row of n columns an IN list.
+std::string placeholderRows(std::size_t columns, std::size_t rows);
 
 /// The column type of an auto-increment primary key in `dialect`.
 std::string identityColumn(bss::sdk::SqlDialect dialect);

@@ -264,8 +264,12 @@ ImportPlan planImport(const ImportRequest& request) {
     plan.policy = request.policy;
     plan.importDate = request.importDate;
     for (const TenantSelection& tenant : request.tenants)
-        plan.tenants.push_back(TenantPlanner(request, tenant).plan());
+        plan.tenants.push_back(planTenant(request, tenant));
     return plan;
+}
+
+TenantPlan planTenant(const ImportRequest& request, const TenantSelection& tenant) {
+    return TenantPlanner(request, tenant).plan();
 }
 
 } // namespace ict::domain

@@ -1,7 +1,7 @@
 #pragma once
 /// Builds the plan of an import ([S1], [S2], [S12], [B1], [B2], [B5]). Pure and thread-safe; writes
 /// nothing. The same plan serves the dry run (shown in full), the pre-flight check
-/// (preflightCheck()) and the import job (written tenant by tenant, one transaction each).
+/// (preflightCheck()) and the import job (written a batch of tenants per transaction).
 
 #include "domain/importing/ImportPlan.h"
 #include "domain/importing/ImportRequest.h"
@@ -35,5 +35,9 @@ namespace ict::domain {
 /// Add-ons follow their base (depth first); the rest keep Partner Center's order. Reseller MPN id
 /// of a subscription: its partnerId, else the tenant's seller's.
 ImportPlan planImport(const ImportRequest& request);
+
+/// The plan of `tenant` (one of request.tenants) as planImport() makes it: tenants are planned
+/// independently of each other, so an import can plan and write them a batch at a time.
+TenantPlan planTenant(const ImportRequest& request, const TenantSelection& tenant);
 
 } // namespace ict::domain
