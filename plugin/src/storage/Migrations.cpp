@@ -120,8 +120,8 @@ std::vector<Migration> toolMigrations(SqlDialect dialect) {
           "CREATE INDEX ict_runs_instance ON ict_runs (organization_id, instance_id, started_at)"}},
         {3,
          "import results",
-         {// One row per tenant an import run handled, written in the tenant's own transaction so
-          // the results always agree with what was written.
+         {// One row per tenant an import run handled, written in the same transaction as the
+          // tenant's rows (its batch's) so the results always agree with what was written.
           "CREATE TABLE ict_import_results ("
           " run_id TEXT NOT NULL,"
           " position INTEGER NOT NULL,"
