@@ -1,8 +1,8 @@
 #include "storage/HierarchyQuery.h"
 
 #include "domain/validation/AsciiText.h"
-#include "storage/RelatedAccountsJson.h"
 #include "storage/SqlText.h"
+#include "storage/TenantColumns.h"
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>
@@ -106,23 +106,9 @@ const char* const kResellerJoin = " LEFT JOIN ict_resellers r ON r.organization_
 /// The list row at `r` of the page statement's columns (see HierarchyQuery::tenants).
 TenantListRow listRowAt(Poco::Data::RecordSet& rows, std::size_t r) {
     TenantListRow item;
-    TenantRow& row = item.row;
-    row.tenantId = rows.value(0, r).convert<std::string>();
-    row.resellerMpnId = rows.value(1, r).convert<std::string>();
-    row.placement = parseTenantPlacement(rows.value(2, r).convert<std::string>());
-    row.companyName = rows.value(3, r).convert<std::string>();
-    row.primaryDomain = rows.value(4, r).convert<std::string>();
-    row.status = parseTenantStatus(rows.value(5, r).convert<std::string>());
-    row.relatedAccounts = relatedAccountsFromJson(rows.value(6, r).convert<std::string>());
-    row.needsConfirmation = rows.value(7, r).convert<int>() != 0;
-    row.confirmationReason = rows.value(8, r).convert<std::string>();
-    row.idMatchedAccountId = rows.value(9, r).convert<Poco::Int64>();
-    row.partnerCenterSubscriptionCount = rows.value(10, r).convert<Poco::Int64>();
-    row.bssSubscriptionCount = rows.value(11, r).convert<Poco::Int64>();
-    row.importable = rows.value(12, r).convert<int>() != 0;
-    row.notImportableReason = rows.value(13, r).convert<std::string>();
-    item.fetchError = rows.value(14, r).convert<std::string>();
-    item.resellerName = rows.value(15, r).convert<std::string>();
+    item.row = tenantRowAt(rows, r);
+    item.fetchError = rows.value(kTenantColumnCount, r).convert<std::string>();
+    item.resellerName = rows.value(kTenantColumnCount + 1, r).convert<std::string>();
     return item;
 }
 
@@ -204,17 +190,13 @@ TenantPage HierarchyQuery::tenants(const HierarchyKey& key, const TenantQuery& q
     for (std::size_t i = 0; i < distinctIds.size(); ++i)
         marks += i ? ", ?" : "?";
     Poco::Data::Statement select(session);
-    select << forDialect(dialect,
-                         "SELECT t.tenant_id, t.reseller_mpn_id, t.placement, t.company_name,"
-                         " t.primary_domain, t.status, t.related_accounts, t.needs_confirmation,"
-                         " t.confirmation_reason, t.id_matched_account_id,"
-                         " t.pc_subscription_count, t.bss_subscription_count, t.importable,"
-                         " t.not_importable_reason, t.fetch_error,"
-                         " COALESCE(r.name, '') AS reseller_name FROM ict_tenants t" +
-                             std::string(kResellerJoin) +
-                             " WHERE t.organization_id = ? AND t.instance_id = ? AND"
-                             " t.tenant_id IN (" +
-                             marks + ")"),
+    select << forDialect(dialect, "SELECT " + tenantColumns("t.") +
+                                      ", t.fetch_error, COALESCE(r.name, '') AS reseller_name FROM"
+                                      " ict_tenants t" +
+                                      std::string(kResellerJoin) +
+                                      " WHERE t.organization_id = ? AND t.instance_id = ? AND"
+                                      " t.tenant_id IN (" +
+                                      marks + ")"),
         use(org), use(instance);
     for (std::string& id : distinctIds)
         select, use(id);

@@ -4,6 +4,7 @@
 #include "domain/validation/AsciiText.h"
 #include "storage/RelatedAccountsJson.h"
 #include "storage/SqlText.h"
+#include "storage/TenantColumns.h"
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>
@@ -553,12 +554,9 @@ Hierarchy readHierarchy(Poco::Data::Session& session, bss::sdk::SqlDialect diale
     }
 
     Poco::Data::Statement select(session);
-    select << forDialect(dialect, "SELECT tenant_id, reseller_mpn_id, placement, company_name,"
-                                  " primary_domain, status, related_accounts, needs_confirmation,"
-                                  " confirmation_reason, id_matched_account_id,"
-                                  " pc_subscription_count, bss_subscription_count, importable,"
-                                  " not_importable_reason FROM ict_tenants WHERE"
-                                  " organization_id = ? AND instance_id = ? AND fetch_error = ''" +
+    select << forDialect(dialect, "SELECT " + tenantColumns() +
+                                      " FROM ict_tenants WHERE organization_id = ? AND"
+                                      " instance_id = ? AND fetch_error = ''" +
                                       tenantFilter),
         use(org), use(instance);
     for (std::string& id : ids)
@@ -567,21 +565,7 @@ Hierarchy readHierarchy(Poco::Data::Session& session, bss::sdk::SqlDialect diale
     Poco::Data::RecordSet rows(select);
     std::set<std::string> usedResellers;
     for (std::size_t r = 0; r < rows.rowCount(); ++r) {
-        TenantRow row;
-        row.tenantId = rows.value(0, r).convert<std::string>();
-        row.resellerMpnId = rows.value(1, r).convert<std::string>();
-        row.placement = parseTenantPlacement(rows.value(2, r).convert<std::string>());
-        row.companyName = rows.value(3, r).convert<std::string>();
-        row.primaryDomain = rows.value(4, r).convert<std::string>();
-        row.status = parseTenantStatus(rows.value(5, r).convert<std::string>());
-        row.relatedAccounts = relatedAccountsFromJson(rows.value(6, r).convert<std::string>());
-        row.needsConfirmation = rows.value(7, r).convert<int>() != 0;
-        row.confirmationReason = rows.value(8, r).convert<std::string>();
-        row.idMatchedAccountId = rows.value(9, r).convert<Poco::Int64>();
-        row.partnerCenterSubscriptionCount = rows.value(10, r).convert<Poco::Int64>();
-        row.bssSubscriptionCount = rows.value(11, r).convert<Poco::Int64>();
-        row.importable = rows.value(12, r).convert<int>() != 0;
-        row.notImportableReason = rows.value(13, r).convert<std::string>();
+        TenantRow row = tenantRowAt(rows, r);
         auto found = subscriptions.find({row.tenantId, row.resellerMpnId});
         if (found != subscriptions.end())
             row.subscriptions = std::move(found->second);
