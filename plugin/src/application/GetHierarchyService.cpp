@@ -1,6 +1,7 @@
 #include "application/GetHierarchyService.h"
 
 #include "application/HierarchyCrawler.h"
+#include "application/InstanceJobSubject.h"
 #include "application/UsableInstance.h"
 #include "domain/audit/BssAccountIndex.h"
 #include "domain/audit/TenantAudit.h"
@@ -98,8 +99,7 @@ std::string GetHierarchyService::start(const bss::sdk::CallContext& caller,
                                        const GetHierarchyRequest& request) {
     usableInstance(_services, caller, request.instanceId);
     bss::sdk::CallContext callerCopy = caller;
-    return _services.jobs().submit(caller, "get-hierarchy",
-                                   "instance:" + std::to_string(request.instanceId),
+    return _services.jobs().submit(caller, "get-hierarchy", instanceJobSubject(request.instanceId),
                                    [this, callerCopy, request](bss::sdk::JobControl& job) {
                                        return run(callerCopy, request, job);
                                    });

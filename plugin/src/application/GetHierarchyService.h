@@ -26,8 +26,9 @@ public:
                         int parallelism);
 
     /// Checks the caller may use the instance, then submits the run as a job of kind
-    /// "get-hierarchy" and subject "instance:<id>". Returns the job id. Throws ToolError:
-    /// NotFound (instance not usable), Conflict (a run is going on: since when, by whom).
+    /// "get-hierarchy" and subject instanceJobSubject(). Returns the job id. Throws ToolError:
+    /// NotFound (instance not usable), Conflict (a run or an import of the instance is going on:
+    /// since when, by whom).
     std::string start(const bss::sdk::CallContext& caller, const GetHierarchyRequest& request);
 
     /// The job's body, public so the command line and tests can run it on their own thread.

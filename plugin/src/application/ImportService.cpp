@@ -2,6 +2,7 @@
 
 #include "application/BillingProfileReader.h"
 #include "application/GetHierarchyService.h"
+#include "application/InstanceJobSubject.h"
 #include "application/UsableInstance.h"
 #include "domain/audit/BssAccountIndex.h"
 #include "domain/audit/TenantAudit.h"
@@ -274,11 +275,11 @@ std::pair<std::string, std::string> ImportService::start(const bss::sdk::CallCon
     usableInstance(_services, caller, selection.instanceId);
     const std::string runId = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
     bss::sdk::CallContext callerCopy = caller;
-    const std::string jobId = _services.jobs().submit(
-        caller, "import", "import:instance:" + std::to_string(selection.instanceId),
-        [this, callerCopy, selection, runId](bss::sdk::JobControl& job) {
-            return run(callerCopy, selection, runId, job);
-        });
+    const std::string jobId =
+        _services.jobs().submit(caller, "import", instanceJobSubject(selection.instanceId),
+                                [this, callerCopy, selection, runId](bss::sdk::JobControl& job) {
+                                    return run(callerCopy, selection, runId, job);
+                                });
     return {jobId, runId};
 }
 

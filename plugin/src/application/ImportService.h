@@ -49,8 +49,8 @@ public:
     domain::ImportRunOutcome dryRun(const bss::sdk::CallContext& caller,
                                     const ImportSelection& selection);
 
-    /// Submits the import as a job (kind "import", subject "import:<instance>"); returns
-    /// {jobId, runId}.
+    /// Submits the import as a job (kind "import", subject instanceJobSubject(): never at the
+    /// same time as a Get Hierarchy of the instance, Conflict otherwise); returns {jobId, runId}.
     std::pair<std::string, std::string> start(const bss::sdk::CallContext& caller,
                                               const ImportSelection& selection);
 

@@ -57,6 +57,7 @@ class GetHierarchyServiceTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(unknownTenantIdAndDomainFailTheJobWithExactMessages);
     CPPUNIT_TEST(expiredTokenFailsWithS9AndSavesNothing);
     CPPUNIT_TEST(secondStartIsRefusedSayingSinceWhenAndByWhom);
+    CPPUNIT_TEST(getHierarchyAndImportOfOneInstanceNeverRunAtOnce);
     CPPUNIT_TEST(cancelledRunKeepsPreviousHierarchyAndLastUpdate);
     CPPUNIT_TEST(failedRunKeepsPreviousHierarchyAndLastUpdate);
     CPPUNIT_TEST(auditGivesMatchedUnmatchedRenamedAndCountMismatchStatuses);
@@ -310,6 +311,40 @@ public:
         _h->call("cancel-job", "{\"jobId\":\"" + first + "\"}");
         CPPUNIT_ASSERT_EQUAL(std::string("cancelled"),
                              str(_h->waitJob(_h->root(), first), "state"));
+    }
+
+    void getHierarchyAndImportOfOneInstanceNeverRunAtOnce() {
+        PartnerCenterEmulator& pc = _h->startEmulator(SalesModel::Direct, 12, 31);
+        const std::int64_t id = _h->addInstance("Direct PC", "direct", pc);
+        const std::string importAll = "{\"instanceId\":" + std::to_string(id) + ",\"all\":true}";
+        setLatency(pc, 150);
+        const std::string hierarchyJob = _h->startHierarchy(_h->root(), body(id, "mass"));
+        _h->waitRunning(_h->root(), hierarchyJob);
+        // An import would read rows the Get Hierarchy is about to replace.
+        const bss::sdk::ToolError duringHierarchy = errorOf([&] { _h->call("import", importAll); });
+        CPPUNIT_ASSERT(duringHierarchy.code() == bss::sdk::ErrorCode::Conflict);
+        const std::string first = duringHierarchy.what();
+        CPPUNIT_ASSERT_MESSAGE(first, first.find("get-hierarchy") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(first, first.find("admin@root") != std::string::npos);
+        setLatency(pc, 0);
+        CPPUNIT_ASSERT_EQUAL(std::string("succeeded"),
+                             str(_h->waitJob(_h->root(), hierarchyJob), "state"));
+
+        // And a Get Hierarchy would be overwritten by the import's status refresh.
+        setLatency(pc, 150);
+        const std::string importJob = str(_h->call("import", importAll), "jobId");
+        _h->waitRunning(_h->root(), importJob);
+        const bss::sdk::ToolError duringImport =
+            errorOf([&] { _h->startHierarchy(_h->root(), body(id, "mass")); });
+        CPPUNIT_ASSERT(duringImport.code() == bss::sdk::ErrorCode::Conflict);
+        const std::string second = duringImport.what();
+        CPPUNIT_ASSERT_MESSAGE(second, second.find("'import'") != std::string::npos);
+        _h->call("cancel-job", "{\"jobId\":\"" + importJob + "\"}");
+        _h->waitJob(_h->root(), importJob);
+        setLatency(pc, 0);
+        // Once the import has ended, the instance is free again.
+        CPPUNIT_ASSERT_EQUAL(std::string("succeeded"),
+                             str(_h->runHierarchy(body(id, "mass")), "state"));
     }
 
     void cancelledRunKeepsPreviousHierarchyAndLastUpdate() {
