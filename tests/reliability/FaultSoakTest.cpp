@@ -2,6 +2,7 @@
 // the /v1 requests with 5xx, 5% with 429, 2% never (timeout) and 1% with a body that is not JSON.
 // The run must end with every tenant either done or listed with its error, and nothing in the
 // BSS twice; a second pass without faults then completes exactly the rest.
+#include "support/ImportOutcomeTenants.h"
 #include "support/LiveHost.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -32,20 +33,6 @@ std::map<std::string, std::set<std::string>> partnerCenterData(LiveHost& live) {
         }
         return tenants;
     });
-}
-
-std::vector<JsonObject> outcomeTenants(const JsonObject& outcome) {
-    std::vector<JsonObject> tenants;
-    const auto direct = outcome->getArray("direct");
-    for (std::size_t i = 0; i < direct->size(); ++i)
-        tenants.push_back(direct->getObject(static_cast<unsigned>(i)));
-    const auto resellers = outcome->getArray("resellers");
-    for (std::size_t r = 0; r < resellers->size(); ++r) {
-        const auto group = resellers->getObject(static_cast<unsigned>(r))->getArray("tenants");
-        for (std::size_t i = 0; i < group->size(); ++i)
-            tenants.push_back(group->getObject(static_cast<unsigned>(i)));
-    }
-    return tenants;
 }
 
 } // namespace
@@ -119,7 +106,7 @@ public:
         const JsonObject first = runImport(instance);
         std::set<std::string> done;
         std::size_t failed = 0;
-        for (const JsonObject& tenant : outcomeTenants(first)) {
+        for (const JsonObject& tenant : ict::test::tenantsOf(first)) {
             const std::string id = text(tenant, "tenantId");
             CPPUNIT_ASSERT_MESSAGE(id + " twice in the outcome", !done.count(id));
             CPPUNIT_ASSERT_MESSAGE(id + " imported although listed with an error",
@@ -160,7 +147,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(0, again->getObject("result")->getValue<int>("failures"));
         const JsonObject second = runImport(instance);
         std::set<std::string> all = done;
-        for (const JsonObject& tenant : outcomeTenants(second)) {
+        for (const JsonObject& tenant : ict::test::tenantsOf(second)) {
             const std::string id = text(tenant, "tenantId");
             CPPUNIT_ASSERT_MESSAGE(id + ": " + text(tenant, "accountReason"),
                                    text(tenant, "account") != "failed");

@@ -5,6 +5,7 @@
 // all its importable subscriptions or nothing.
 #include "db/HostDatabase.h"
 #include "support/CommandRunner.h"
+#include "support/ImportOutcomeTenants.h"
 #include "support/TestDatabase.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -98,7 +99,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(written, accountsAfterKill);
         const JsonObject midway = json(action("import-dry-run", all).out);
         int existing = 0;
-        for (const JsonObject& tenant : tenantsOf(midway)) {
+        for (const JsonObject& tenant : ict::test::tenantsOf(midway)) {
             if (tenant->getValue<std::string>("account") != "existing")
                 continue;
             ++existing;
@@ -188,20 +189,6 @@ private:
                 return item->getValue<std::int64_t>("id");
         }
         throw std::runtime_error("no instance " + name + " in " + listing);
-    }
-
-    static std::vector<JsonObject> tenantsOf(const JsonObject& outcome) {
-        std::vector<JsonObject> tenants;
-        const auto direct = outcome->getArray("direct");
-        for (std::size_t i = 0; i < direct->size(); ++i)
-            tenants.push_back(direct->getObject(static_cast<unsigned>(i)));
-        const auto resellers = outcome->getArray("resellers");
-        for (std::size_t r = 0; r < resellers->size(); ++r) {
-            const auto group = resellers->getObject(static_cast<unsigned>(r))->getArray("tenants");
-            for (std::size_t i = 0; i < group->size(); ++i)
-                tenants.push_back(group->getObject(static_cast<unsigned>(i)));
-        }
-        return tenants;
     }
 
     void openDatabase() {

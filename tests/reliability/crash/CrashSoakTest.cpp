@@ -6,6 +6,7 @@
 // the end every planned tenant is imported exactly once.
 #include "db/HostDatabase.h"
 #include "support/CommandRunner.h"
+#include "support/ImportOutcomeTenants.h"
 #include "support/TestDatabase.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -38,19 +39,7 @@ JsonObject json(const std::string& text) {
     return Poco::JSON::Parser().parse(text).extract<JsonObject>();
 }
 
-std::vector<JsonObject> tenantsOf(const JsonObject& outcome) {
-    std::vector<JsonObject> tenants;
-    const auto direct = outcome->getArray("direct");
-    for (std::size_t i = 0; i < direct->size(); ++i)
-        tenants.push_back(direct->getObject(static_cast<unsigned>(i)));
-    const auto resellers = outcome->getArray("resellers");
-    for (std::size_t r = 0; r < resellers->size(); ++r) {
-        const auto group = resellers->getObject(static_cast<unsigned>(r))->getArray("tenants");
-        for (std::size_t i = 0; i < group->size(); ++i)
-            tenants.push_back(group->getObject(static_cast<unsigned>(i)));
-    }
-    return tenants;
-}
+using ict::test::tenantsOf;
 
 } // namespace
 

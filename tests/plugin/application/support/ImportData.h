@@ -5,6 +5,7 @@
 
 #include "ToolHarness.h"
 #include "catalog/ProductCatalog.h"
+#include "support/ImportOutcomeTenants.h"
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
@@ -208,19 +209,7 @@ inline JsonObject runImport(ToolHarness& h, const std::string& body) {
 }
 
 /// Every tenant object of a results/dry-run answer (direct, then each reseller's).
-inline std::vector<JsonObject> tenantsOf(const JsonObject& outcome) {
-    std::vector<JsonObject> tenants;
-    const auto direct = outcome->getArray("direct");
-    for (std::size_t i = 0; i < direct->size(); ++i)
-        tenants.push_back(direct->getObject(static_cast<unsigned>(i)));
-    const auto resellers = outcome->getArray("resellers");
-    for (std::size_t r = 0; r < resellers->size(); ++r) {
-        const auto group = resellers->getObject(static_cast<unsigned>(r))->getArray("tenants");
-        for (std::size_t i = 0; i < group->size(); ++i)
-            tenants.push_back(group->getObject(static_cast<unsigned>(i)));
-    }
-    return tenants;
-}
+using ict::test::tenantsOf;
 
 inline JsonObject tenantOf(const JsonObject& outcome, const std::string& tenantId) {
     for (const JsonObject& tenant : tenantsOf(outcome))
