@@ -7,11 +7,9 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
-#include <Poco/Data/Transaction.h>
 
 #include <algorithm>
 #include <map>
-#include <optional>
 
 using namespace Poco::Data::Keywords;
 
@@ -155,17 +153,9 @@ TenantPage HierarchyQuery::tenants(const HierarchyKey& key, const TenantQuery& q
     Poco::Int64 offset = static_cast<Poco::Int64>(query.offset);
     // The page's keys first, from the sort's index alone: a deep offset steps over index entries,
     // not over table rows and reseller joins. Then the rows of those keys, by primary key, in a
-    // statement of their own: joined in one statement, PostgreSQL before its first ANALYZE of a
-    // fresh save may re-run the keys' subquery once per tenant row (seconds at 10,000).
-    // PostgreSQL: a fresh save has no statistics until autovacuum analyzes it (up to a minute);
-    // meanwhile every index looks alike and the planner may read the keys through another index,
-    // then sort all the instance's rows (12 ms at 10,000). The sort's own index avoids the sort;
-    // enable_sort=off makes it the choice, for this statement's transaction only.
-    std::optional<Poco::Data::Transaction> noSort;
-    if (dialect == bss::sdk::SqlDialect::PostgreSQL) {
-        noSort.emplace(session);
-        session << "SET LOCAL enable_sort = off", now;
-    }
+    // statement of their own: joined in one statement, PostgreSQL without statistics may re-run
+    // the keys' subquery once per tenant row (seconds at 10,000). replaceAll() analyzes the
+    // tables, so the planner sees the sort's index as the cheap way to the page's keys.
     Poco::Data::Statement keys(session);
     keys << forDialect(dialect,
                        "SELECT t.tenant_id, t.reseller_mpn_id FROM ict_tenants t" +
@@ -178,8 +168,6 @@ TenantPage HierarchyQuery::tenants(const HierarchyKey& key, const TenantQuery& q
     std::vector<std::string> tenantIds, resellerIds;
     keys, use(limit), use(offset), into(tenantIds), into(resellerIds);
     keys.execute();
-    if (noSort)
-        noSort->commit();
     if (tenantIds.empty())
         return page;
 

@@ -440,6 +440,12 @@ void HierarchyRepository::replaceAll(const HierarchyKey& key, const Hierarchy& h
         writer.reseller(reseller);
     writeHierarchy(writer, hierarchy, failures);
     saveState(session, dialect, key, stamp);
+    // A whole instance was rewritten: without fresh statistics (autovacuum takes up to a minute)
+    // PostgreSQL's planner cannot tell the tenant list's sort indexes apart and may sort all the
+    // instance's rows for each page. ANALYZE is transactional, so it commits with the rows.
+    if (dialect == bss::sdk::SqlDialect::PostgreSQL)
+        for (const char* table : {"ict_tenants", "ict_resellers"})
+            session << std::string("ANALYZE ") + table, now;
     transaction.commit();
 }
 
