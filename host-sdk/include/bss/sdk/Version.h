@@ -6,8 +6,11 @@
 /// written in their headers.
 ///  - kAbiMajor rises on any incompatible change (a signature, a struct layout, a vtable order, an
 ///    ownership rule). A host refuses a tool whose major differs from its own.
-///  - kAbiMinor rises on compatible additions (a new optional export). A host refuses a tool whose
-///    minor is newer than its own, since the tool may rely on what the host lacks.
+///  - kAbiMinor rises on compatible additions: a new optional export, a virtual function appended
+///    to the end of an interface the host implements (a tool may call it, since a host refuses a
+///    tool whose minor is newer than its own), or a virtual function appended to the end of Tool
+///    (a host calls it only on a tool whose AbiInfo minor is at least the one that added it).
+///    Each addition names the minor that added it ("since ABI 1.1").
 /// kSdkVersion is the semantic version of the SDK package; it is informative and never checked.
 
 #include <cstdint>
@@ -15,8 +18,8 @@
 namespace bss::sdk {
 
 inline constexpr std::uint32_t kAbiMajor = 1;
-inline constexpr std::uint32_t kAbiMinor = 0;
-inline constexpr const char* kSdkVersion = "1.0.0";
+inline constexpr std::uint32_t kAbiMinor = 1;
+inline constexpr const char* kSdkVersion = "1.1.0";
 
 } // namespace bss::sdk
 
