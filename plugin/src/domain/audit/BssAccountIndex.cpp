@@ -1,40 +1,24 @@
 #include "domain/audit/BssAccountIndex.h"
 
-#include "domain/audit/CompanyNameNormalizer.h"
-#include "domain/validation/AsciiText.h"
+#include "domain/audit/AccountKeys.h"
 
 #include <algorithm>
 
 namespace ict::domain {
-namespace {
-
-// Tenant and subscription ids are GUIDs: compared trimmed and case-insensitively.
-std::string idKey(const std::string& id) {
-    return asciiLower(trimAscii(id));
-}
-
-std::string domainKey(const std::string& domain) {
-    std::string key = asciiLower(trimAscii(domain));
-    if (!key.empty() && key.back() == '.')
-        key.pop_back();
-    return key;
-}
-
-} // namespace
 
 BssAccountIndex::BssAccountIndex(std::vector<BssAccount> accounts)
     : _accounts(std::move(accounts)) {
     for (std::size_t i = 0; i < _accounts.size(); ++i) {
         const BssAccount& account = _accounts[i];
         _byId.emplace(account.id, i);
-        if (const std::string key = idKey(account.externalTenantId); !key.empty())
+        if (const std::string key = idMatchKey(account.externalTenantId); !key.empty())
             _byTenantId.emplace(key, i);
-        if (const std::string key = domainKey(account.primaryDomain); !key.empty())
+        if (const std::string key = domainMatchKey(account.primaryDomain); !key.empty())
             _byDomain.emplace(key, i);
-        if (const std::string key = normalizeCompanyName(account.name); !key.empty())
+        if (const std::string key = nameMatchKey(account.name); !key.empty())
             _byName.emplace(key, i);
         for (const std::string& subscriptionId : account.externalSubscriptionIds)
-            if (const std::string key = idKey(subscriptionId); !key.empty())
+            if (const std::string key = idMatchKey(subscriptionId); !key.empty())
                 _bySubscriptionId.emplace(key, i);
     }
 }
@@ -52,9 +36,9 @@ std::vector<RelatedAccount> BssAccountIndex::related(const std::string& tenantId
         for (auto it = range.first; it != range.second; ++it)
             keys.emplace(_accounts[it->second].id, match);
     };
-    collect(_byTenantId, idKey(tenantId), MatchKey::MicrosoftId);
-    collect(_byDomain, domainKey(primaryDomain), MatchKey::PrimaryDomain);
-    collect(_byName, normalizeCompanyName(companyName), MatchKey::CompanyName);
+    collect(_byTenantId, idMatchKey(tenantId), MatchKey::MicrosoftId);
+    collect(_byDomain, domainMatchKey(primaryDomain), MatchKey::PrimaryDomain);
+    collect(_byName, nameMatchKey(companyName), MatchKey::CompanyName);
 
     std::vector<RelatedAccount> related;
     for (const auto& [accountId, key] : keys)
@@ -72,7 +56,7 @@ const BssAccount* BssAccountIndex::find(std::int64_t accountId) const {
 }
 
 const BssAccount* BssAccountIndex::holderOfSubscription(const std::string& subscriptionId) const {
-    const auto found = _bySubscriptionId.find(idKey(subscriptionId));
+    const auto found = _bySubscriptionId.find(idMatchKey(subscriptionId));
     return found == _bySubscriptionId.end() ? nullptr : &_accounts[found->second];
 }
 

@@ -1,5 +1,6 @@
 #include "domain/audit/SubscriptionAudit.h"
 
+#include "domain/audit/AccountKeys.h"
 #include "domain/validation/AsciiText.h"
 
 #include <map>
@@ -7,10 +8,6 @@
 
 namespace ict::domain {
 namespace {
-
-std::string idKey(const std::string& id) {
-    return asciiLower(trimAscii(id));
-}
 
 void notImportable(SubscriptionRow& row, NotImportableReason reason, std::string text) {
     row.status = SubscriptionStatus::NotImportable;
@@ -27,17 +24,17 @@ void auditSubscriptions(std::vector<SubscriptionRow>& rows, std::int64_t idMatch
     std::set<std::string> inBss;
     if (idMatchedAccount != nullptr)
         for (const std::string& id : idMatchedAccount->externalSubscriptionIds)
-            inBss.insert(idKey(id));
+            inBss.insert(idMatchKey(id));
 
     std::map<std::string, const SubscriptionRow*> byId;
     for (SubscriptionRow& row : rows) {
         const Subscription& subscription = row.subscription;
         row.reason = NotImportableReason::Unset;
         row.reasonText.clear();
-        byId.emplace(idKey(subscription.id), &row);
+        byId.emplace(idMatchKey(subscription.id), &row);
         const std::string status = asciiLower(trimAscii(subscription.status));
         const BssAccount* holder = accounts.holderOfSubscription(subscription.id);
-        if (inBss.count(idKey(subscription.id)) != 0)
+        if (inBss.count(idMatchKey(subscription.id)) != 0)
             row.status = SubscriptionStatus::InBss;
         else if (holder != nullptr)
             notImportable(row, NotImportableReason::InOtherAccount,
@@ -59,9 +56,9 @@ void auditSubscriptions(std::vector<SubscriptionRow>& rows, std::int64_t idMatch
         if (row.status != SubscriptionStatus::New || !row.subscription.isAddOn())
             continue;
         const std::string& baseId = row.subscription.parentSubscriptionId;
-        if (inBss.count(idKey(baseId)) != 0)
+        if (inBss.count(idMatchKey(baseId)) != 0)
             continue;
-        const auto base = byId.find(idKey(baseId));
+        const auto base = byId.find(idMatchKey(baseId));
         if (base == byId.end())
             notImportable(row, NotImportableReason::AddOnBaseMissing,
                           "Add-on whose base subscription " + baseId +

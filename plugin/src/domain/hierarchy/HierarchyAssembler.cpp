@@ -1,130 +1,49 @@
 #include "domain/hierarchy/HierarchyAssembler.h"
 
-#include "domain/hierarchy/HierarchyBuilder.h"
 #include "domain/hierarchy/HierarchyOrder.h"
-#include "domain/partner/SubscriptionKind.h"
 #include "domain/validation/AsciiText.h"
 
 #include <utility>
 
 namespace ict::domain {
-namespace {
-
-TenantRow tenantRow(const Customer& customer, TenantPlacement placement,
-                    const std::string& resellerMpnId) {
-    TenantRow row;
-    row.tenantId = asciiLower(trimAscii(customer.tenantId));
-    row.companyName = customer.companyName;
-    row.primaryDomain = customer.primaryDomain;
-    row.placement = placement;
-    row.resellerMpnId = resellerMpnId;
-    return row;
-}
-
-SubscriptionRow subscriptionRow(Subscription&& subscription) {
-    SubscriptionRow row;
-    row.subscription = std::move(subscription);
-    Subscription& moved = row.subscription;
-    if (moved.kind == SubscriptionKind::Unset)
-        moved.kind = classifySubscription(moved.productTypeId, moved.offerId);
-    return row;
-}
-
-} // namespace
 
 HierarchyAssembler::HierarchyAssembler(const std::vector<Reseller>& relationships,
                                        bool directCapable)
-    : _directCapable(directCapable) {
-    for (const Reseller& relationship : relationships) {
-        const std::string mpnId = trimAscii(relationship.mpnId);
-        if (mpnId.empty() || _resellers.count(mpnId) != 0)
-            continue;
-        ResellerRow& row = _resellers[mpnId];
-        row.mpnId = mpnId;
-        row.tenantId = asciiLower(trimAscii(relationship.tenantId));
-        row.name = trimAscii(relationship.name);
-        if (!row.name.empty())
-            row.nameSource = ResellerNameSource::Relationship;
-        if (!row.tenantId.empty())
-            _mpnIdByResellerTenant.emplace(row.tenantId, mpnId);
-    }
-}
+    : _directCapable(directCapable), _placer(relationships, directCapable) {}
 
 void HierarchyAssembler::add(const Customer& customer, std::vector<Subscription> subscriptions) {
     const std::string tenantId = asciiLower(trimAscii(customer.tenantId));
     if (tenantId.empty() || !_placed.insert(tenantId).second)
         return;
-    if (subscriptions.empty()) {
-        const auto reseller =
-            _mpnIdByResellerTenant.find(asciiLower(trimAscii(customer.associatedPartnerId)));
-        if (reseller != _mpnIdByResellerTenant.end())
-            _resellers[reseller->second].endCustomers.push_back(
-                tenantRow(customer, TenantPlacement::EndCustomer, reseller->second));
-        else if (_directCapable)
-            _hierarchy.directTenants.push_back(tenantRow(customer, TenantPlacement::Direct, ""));
-        else
-            _hierarchy.unassignedTenants.push_back(
-                tenantRow(customer, TenantPlacement::Unassigned, ""));
-        return;
-    }
-    TenantRow direct = tenantRow(customer, TenantPlacement::Direct, "");
-    std::vector<std::string> sellerOrder;
-    std::map<std::string, TenantRow> indirect;
-    std::size_t directCount = 0;
-    for (const Subscription& subscription : subscriptions)
-        directCount += trimAscii(subscription.partnerId).empty() ? 1 : 0;
-    direct.subscriptions.reserve(directCount); // the rows are held for the whole save
-    for (Subscription& subscription : subscriptions) {
-        const std::string mpnId = trimAscii(subscription.partnerId);
-        if (mpnId.empty()) {
-            direct.subscriptions.push_back(subscriptionRow(std::move(subscription)));
-            continue;
+    for (TenantRow& row : _placer.place(customer, std::move(subscriptions))) {
+        switch (row.placement) {
+        case TenantPlacement::EndCustomer:
+            _endCustomers[row.resellerMpnId].push_back(std::move(row));
+            break;
+        case TenantPlacement::Unassigned:
+            _hierarchy.unassignedTenants.push_back(std::move(row));
+            break;
+        default:
+            _hierarchy.directTenants.push_back(std::move(row));
         }
-        _partnerIds.insert(mpnId);
-        auto row = indirect.find(mpnId);
-        if (row == indirect.end()) {
-            sellerOrder.push_back(mpnId);
-            row = indirect.emplace(mpnId, tenantRow(customer, TenantPlacement::EndCustomer, mpnId))
-                      .first;
-        }
-        row->second.subscriptions.push_back(subscriptionRow(std::move(subscription)));
-    }
-    if (!direct.subscriptions.empty())
-        _hierarchy.directTenants.push_back(std::move(direct));
-    for (const std::string& mpnId : sellerOrder) {
-        ResellerRow& reseller = _resellers[mpnId];
-        reseller.mpnId = mpnId;
-        reseller.endCustomers.push_back(std::move(indirect.at(mpnId)));
     }
 }
 
 std::vector<std::string> HierarchyAssembler::partnerIds() const {
-    return {_partnerIds.begin(), _partnerIds.end()};
+    return _placer.partnerIds();
 }
 
 Hierarchy HierarchyAssembler::finish(const std::vector<Reseller>& mpnProfiles) {
-    std::map<std::string, std::string> profileNames;
-    for (const Reseller& profile : mpnProfiles)
-        if (!trimAscii(profile.name).empty())
-            profileNames.emplace(trimAscii(profile.mpnId), trimAscii(profile.name));
     Hierarchy hierarchy = std::move(_hierarchy);
-    for (auto& [mpnId, reseller] : _resellers) {
-        if (reseller.nameSource == ResellerNameSource::Unset) {
-            const auto profile = profileNames.find(mpnId);
-            if (profile != profileNames.end()) {
-                reseller.name = profile->second;
-                reseller.nameSource = ResellerNameSource::MpnProfile;
-            } else {
-                reseller.name = unknownResellerName(mpnId);
-                reseller.nameSource = ResellerNameSource::Placeholder;
-            }
-        }
-        hierarchy.resellers.push_back(std::move(reseller));
+    hierarchy.resellers = _placer.resellers(mpnProfiles);
+    for (ResellerRow& reseller : hierarchy.resellers) {
+        auto found = _endCustomers.find(reseller.mpnId);
+        if (found != _endCustomers.end())
+            reseller.endCustomers = std::move(found->second);
     }
-    _resellers.clear();
-    _mpnIdByResellerTenant.clear();
+    _placer = TenantPlacer({}, _directCapable);
     _placed.clear();
-    _partnerIds.clear();
+    _endCustomers.clear();
     _hierarchy = Hierarchy{};
     sortHierarchy(hierarchy);
     return hierarchy;

@@ -1,13 +1,14 @@
 #pragma once
-/// Forms the hierarchy one customer at a time ([S3], [S12]), so a crawl can place each tenant as
-/// its subscriptions arrive instead of holding every subscription and then a placed copy of
-/// each (a 10,000-tenant run holds ~51,500 subscriptions). buildHierarchy() is this class fed
-/// from a HierarchyInput; the placement rules are documented there.
+/// Forms a whole hierarchy one customer at a time ([S3], [S12]): TenantPlacer's rows, collected.
+/// buildHierarchy() is this class fed from a HierarchyInput; the placement rules are documented
+/// there. A streamed Get Hierarchy uses TenantPlacer alone and writes each customer's rows as they
+/// come; this class serves what is small (a single update, tests).
 ///
 /// Pure; not thread-safe (callers that add from several threads serialize the calls). Never
 /// throws except std::bad_alloc.
 
 #include "domain/hierarchy/Hierarchy.h"
+#include "domain/hierarchy/TenantPlacer.h"
 #include "domain/partner/Customer.h"
 #include "domain/partner/Reseller.h"
 #include "domain/partner/Subscription.h"
@@ -38,12 +39,11 @@ public:
     Hierarchy finish(const std::vector<Reseller>& mpnProfiles);
 
 private:
-    std::map<std::string, ResellerRow> _resellers; ///< By mpnId.
-    std::map<std::string, std::string> _mpnIdByResellerTenant;
-    std::set<std::string> _placed;
-    std::set<std::string> _partnerIds;
     bool _directCapable;
-    Hierarchy _hierarchy; ///< Direct and unassigned rows so far; resellers are in _resellers.
+    TenantPlacer _placer;
+    std::set<std::string> _placed;
+    std::map<std::string, std::vector<TenantRow>> _endCustomers; ///< By reseller mpnId.
+    Hierarchy _hierarchy; ///< Direct and unassigned rows so far.
 };
 
 } // namespace ict::domain

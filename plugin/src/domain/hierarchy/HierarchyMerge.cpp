@@ -31,7 +31,40 @@ void collectTenantIds(const Hierarchy& hierarchy, std::set<std::string>& tenantI
         tenantIds.insert(tenantKey(row.tenantId));
 }
 
+/// `fresh`'s name and tenant id into `known` (same mpnId), keeping a real name over a placeholder.
+void mergeReseller(ResellerRow& known, const ResellerRow& fresh) {
+    const bool keepName = fresh.nameSource == ResellerNameSource::Placeholder &&
+                          known.nameSource != ResellerNameSource::Placeholder &&
+                          known.nameSource != ResellerNameSource::Unset;
+    if (!keepName) {
+        known.name = fresh.name;
+        known.nameSource = fresh.nameSource;
+    }
+    if (!fresh.tenantId.empty())
+        known.tenantId = fresh.tenantId;
+}
+
 } // namespace
+
+std::vector<ResellerRow> mergeResellers(std::vector<ResellerRow> saved,
+                                        const std::vector<ResellerRow>& refreshed) {
+    for (const ResellerRow& fresh : refreshed) {
+        const auto known =
+            std::find_if(saved.begin(), saved.end(), [&](const ResellerRow& reseller) {
+                return reseller.mpnId == fresh.mpnId;
+            });
+        if (known == saved.end()) {
+            ResellerRow added = fresh;
+            added.endCustomers.clear();
+            saved.push_back(std::move(added));
+        } else {
+            mergeReseller(*known, fresh);
+        }
+    }
+    std::sort(saved.begin(), saved.end(),
+              [](const ResellerRow& a, const ResellerRow& b) { return a.mpnId < b.mpnId; });
+    return saved;
+}
 
 Hierarchy mergeTenants(const Hierarchy& previous, const Hierarchy& refreshed,
                        const std::vector<std::string>& refetchedTenantIds) {
@@ -59,15 +92,7 @@ Hierarchy mergeTenants(const Hierarchy& previous, const Hierarchy& refreshed,
             merged.resellers.push_back(fresh);
             continue;
         }
-        const bool keepName = fresh.nameSource == ResellerNameSource::Placeholder &&
-                              known->nameSource != ResellerNameSource::Placeholder &&
-                              known->nameSource != ResellerNameSource::Unset;
-        if (!keepName) {
-            known->name = fresh.name;
-            known->nameSource = fresh.nameSource;
-        }
-        if (!fresh.tenantId.empty())
-            known->tenantId = fresh.tenantId;
+        mergeReseller(*known, fresh);
         known->endCustomers.insert(known->endCustomers.end(), fresh.endCustomers.begin(),
                                    fresh.endCustomers.end());
     }

@@ -20,6 +20,14 @@ namespace ict::domain {
 Hierarchy mergeTenants(const Hierarchy& previous, const Hierarchy& refreshed,
                        const std::vector<std::string>& refetchedTenantIds);
 
+/// The reseller list after a partial refresh: `saved` with each reseller of `refreshed` merged in
+/// by mpnId under mergeTenants()'s rule (a new one is added; a known one takes the refreshed name
+/// and tenant id unless the refreshed name is only a Placeholder and the saved one is not).
+/// Resellers only in `saved` stay. endCustomers are left as they are in `saved` (empty for new
+/// ones). Ordered by mpnId.
+std::vector<ResellerRow> mergeResellers(std::vector<ResellerRow> saved,
+                                        const std::vector<ResellerRow>& refreshed);
+
 /// mergeTenants(previous, refreshed, {tenantId}): the single update of one tenant, whose rows in
 /// `refreshed` may be empty when Partner Center no longer has it.
 Hierarchy mergeSingleTenant(const Hierarchy& previous, const std::string& tenantId,

@@ -22,16 +22,20 @@ std::string csvCell(const std::string& value) {
     return quoted;
 }
 
+std::string csvRecord(const std::vector<std::string>& row) {
+    std::string text;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+        if (i)
+            text += ',';
+        text += csvCell(row[i]);
+    }
+    return text + "\r\n";
+}
+
 std::string writeCsv(const std::vector<std::vector<std::string>>& rows) {
     std::string text;
-    for (const std::vector<std::string>& row : rows) {
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            if (i)
-                text += ',';
-            text += csvCell(row[i]);
-        }
-        text += "\r\n";
-    }
+    for (const std::vector<std::string>& row : rows)
+        text += csvRecord(row);
     return text;
 }
 

@@ -16,4 +16,7 @@ std::string csvCell(const std::string& value);
 /// gives "". Rows may differ in length; nothing is padded.
 std::string writeCsv(const std::vector<std::vector<std::string>>& rows);
 
+/// One record of writeCsv(), CRLF included: a streamed export writes a record at a time.
+std::string csvRecord(const std::vector<std::string>& row);
+
 } // namespace ict::domain

@@ -39,9 +39,18 @@ std::vector<std::string> importOutcomeHeader() {
 
 std::vector<std::vector<std::string>> importOutcomeRows(const ImportRunOutcome& run) {
     std::vector<std::vector<std::string>> rows{importOutcomeHeader()};
-    for (const TenantOutcome& tenant : run.tenants) {
-        const std::vector<std::string> tenantCells = {run.runId,
-                                                      run.dryRun ? "yes" : "no",
+    for (const TenantOutcome& tenant : run.tenants)
+        for (std::vector<std::string>& row : importOutcomeRows(run.runId, run.dryRun, tenant))
+            rows.push_back(std::move(row));
+    return rows;
+}
+
+std::vector<std::vector<std::string>> importOutcomeRows(const std::string& runId, bool dryRun,
+                                                        const TenantOutcome& tenant) {
+    std::vector<std::vector<std::string>> rows;
+    {
+        const std::vector<std::string> tenantCells = {runId,
+                                                      dryRun ? "yes" : "no",
                                                       tenant.tenantId,
                                                       tenant.companyName,
                                                       tenant.resellerMpnId,
@@ -53,7 +62,7 @@ std::vector<std::vector<std::string>> importOutcomeRows(const ImportRunOutcome& 
             row.resize(importOutcomeHeader().size());
             row[12] = tenant.accountReason; // the reason column
             rows.push_back(std::move(row));
-            continue;
+            return rows;
         }
         for (const SubscriptionOutcome& sub : tenant.subscriptions) {
             std::vector<std::string> row = tenantCells;

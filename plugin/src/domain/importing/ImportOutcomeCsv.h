@@ -20,4 +20,9 @@ std::vector<std::string> importOutcomeHeader();
 /// and absent dates are empty cells; dates are YYYY-MM-DD; dry_run is "yes" or "no".
 std::vector<std::vector<std::string>> importOutcomeRows(const ImportRunOutcome& run);
 
+/// The rows of one tenant of run `runId` (no header), as importOutcomeRows() writes them: a
+/// streamed export writes a tenant at a time.
+std::vector<std::vector<std::string>> importOutcomeRows(const std::string& runId, bool dryRun,
+                                                        const TenantOutcome& tenant);
+
 } // namespace ict::domain

@@ -7,10 +7,10 @@
 
 namespace ict::domain {
 
-ImportSummary summarizePlan(const ImportPlan& plan) {
-    ImportSummary summary;
-    std::set<std::string> newResellers;
-    for (const TenantPlan& tenant : plan.tenants) {
+void PlanSummaryCounter::add(const TenantPlan& tenant) {
+    ImportSummary& summary = _summary;
+    std::set<std::string>& newResellers = _newResellers;
+    {
         ++summary.tenants;
         if (tenant.account.kind == AccountActionKind::CreateAccount && tenant.tenantProblem.empty())
             ++summary.accountsToCreate;
@@ -38,8 +38,19 @@ ImportSummary summarizePlan(const ImportPlan& plan) {
             }
         }
     }
-    summary.resellersToCreate = newResellers.size();
+}
+
+ImportSummary PlanSummaryCounter::summary() const {
+    ImportSummary summary = _summary;
+    summary.resellersToCreate = _newResellers.size();
     return summary;
+}
+
+ImportSummary summarizePlan(const ImportPlan& plan) {
+    PlanSummaryCounter counter;
+    for (const TenantPlan& tenant : plan.tenants)
+        counter.add(tenant);
+    return counter.summary();
 }
 
 } // namespace ict::domain

@@ -4,6 +4,8 @@
 #include "domain/importing/ImportPlan.h"
 
 #include <cstddef>
+#include <set>
+#include <string>
 
 namespace ict::domain {
 
@@ -15,6 +17,17 @@ struct ImportSummary {
     std::size_t subscriptionsToCreate = 0;
     std::size_t subscriptionsToSkip = 0;
     std::size_t subscriptionsToFail = 0;
+};
+
+/// Counts tenant plans one at a time (a pass over a large selection holds none of them).
+class PlanSummaryCounter {
+public:
+    void add(const TenantPlan& tenant);
+    ImportSummary summary() const;
+
+private:
+    ImportSummary _summary;
+    std::set<std::string> _newResellers; ///< Lower-cased MPN ids of CreateReseller.
 };
 
 ImportSummary summarizePlan(const ImportPlan& plan);

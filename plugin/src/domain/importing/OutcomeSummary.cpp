@@ -2,10 +2,9 @@
 
 namespace ict::domain {
 
-OutcomeSummary summarizeOutcomes(const std::vector<TenantOutcome>& tenants) {
-    OutcomeSummary summary;
-    summary.tenants = tenants.size();
-    for (const TenantOutcome& tenant : tenants) {
+void countOutcome(OutcomeSummary& summary, const TenantOutcome& tenant) {
+    ++summary.tenants;
+    {
         switch (tenant.account) {
         case AccountOutcomeKind::Created:
             ++summary.accountsCreated;
@@ -38,6 +37,12 @@ OutcomeSummary summarizeOutcomes(const std::vector<TenantOutcome>& tenants) {
             }
         }
     }
+}
+
+OutcomeSummary summarizeOutcomes(const std::vector<TenantOutcome>& tenants) {
+    OutcomeSummary summary;
+    for (const TenantOutcome& tenant : tenants)
+        countOutcome(summary, tenant);
     return summary;
 }
 

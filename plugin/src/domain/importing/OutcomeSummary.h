@@ -18,6 +18,9 @@ struct OutcomeSummary {
     std::size_t subscriptionsFailed = 0;
 };
 
+/// Adds one tenant's outcome to `summary` (a run counts its tenants as it writes them).
+void countOutcome(OutcomeSummary& summary, const TenantOutcome& tenant);
+
 OutcomeSummary summarizeOutcomes(const std::vector<TenantOutcome>& tenants);
 
 } // namespace ict::domain

@@ -2,12 +2,8 @@
 
 namespace ict::domain {
 
-ImportRunOutcome plannedOutcome(const ImportPlan& plan, const std::string& runId) {
-    ImportRunOutcome run;
-    run.runId = runId;
-    run.dryRun = true;
-    run.policy = plan.policy;
-    for (const TenantPlan& tenant : plan.tenants) {
+TenantOutcome plannedTenantOutcome(const TenantPlan& tenant) {
+    {
         TenantOutcome outcome;
         outcome.tenantId = tenant.tenantId;
         outcome.companyName = tenant.companyName;
@@ -47,9 +43,40 @@ ImportRunOutcome plannedOutcome(const ImportPlan& plan, const std::string& runId
             }
             outcome.subscriptions.push_back(std::move(sub));
         }
-        run.tenants.push_back(std::move(outcome));
+        return outcome;
     }
+}
+
+ImportRunOutcome plannedOutcome(const ImportPlan& plan, const std::string& runId) {
+    ImportRunOutcome run;
+    run.runId = runId;
+    run.dryRun = true;
+    run.policy = plan.policy;
+    for (const TenantPlan& tenant : plan.tenants)
+        run.tenants.push_back(plannedTenantOutcome(tenant));
     return run;
+}
+
+TenantOutcome unwrittenTenantOutcome(const TenantPlan& plan, const std::string& reason) {
+    TenantOutcome outcome;
+    outcome.tenantId = plan.tenantId;
+    outcome.companyName = plan.companyName;
+    outcome.resellerMpnId = plan.seller.resellerMpnId;
+    outcome.resellerName = plan.seller.resellerName;
+    outcome.account = AccountOutcomeKind::Failed;
+    outcome.accountReason = reason;
+    for (const SubscriptionAction& action : plan.subscriptions) {
+        SubscriptionOutcome sub;
+        sub.msSubscriptionId = action.msSubscriptionId;
+        sub.name = action.name;
+        sub.kind = action.kind == SubscriptionActionKind::Skip ? SubscriptionOutcomeKind::Skipped
+                                                               : SubscriptionOutcomeKind::Failed;
+        sub.reason = action.kind == SubscriptionActionKind::Skip ? action.reason : reason;
+        sub.billingCycle = action.billingCycle;
+        sub.termDuration = action.termDuration;
+        outcome.subscriptions.push_back(std::move(sub));
+    }
+    return outcome;
 }
 
 } // namespace ict::domain

@@ -15,4 +15,12 @@ namespace ict::domain {
 /// Failed; reasons and billing copied.
 ImportRunOutcome plannedOutcome(const ImportPlan& plan, const std::string& runId);
 
+/// The planned outcome of one tenant, as plannedOutcome() makes it.
+TenantOutcome plannedTenantOutcome(const TenantPlan& tenant);
+
+/// The outcome of a tenant that is not written because `reason` (e.g. its billing profile could
+/// not be read): account Failed with the reason; each subscription to create Failed with it, each
+/// skip Skipped with its own reason.
+TenantOutcome unwrittenTenantOutcome(const TenantPlan& tenant, const std::string& reason);
+
 } // namespace ict::domain
