@@ -6,6 +6,10 @@
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
 
+#include <Poco/String.h>
+
+#include <algorithm>
+#include <set>
 #include <unordered_map>
 
 using namespace Poco::Data::Keywords;
@@ -52,6 +56,136 @@ BssAccountRepository::customerAccounts(std::int64_t organizationId) const {
             accounts[found->second].externalSubscriptionIds.push_back(
                 rows.value(1, r).convert<std::string>());
     }
+    return accounts;
+}
+
+namespace {
+
+/// IN lists of at most this many values: well under every database's parameter limit.
+constexpr std::size_t kInListValues = 500;
+
+/// Calls `onChunk` with consecutive slices of `values` of at most kInListValues.
+template <typename T>
+void inChunks(const std::vector<T>& values, const std::function<void(std::vector<T>)>& onChunk) {
+    for (std::size_t begin = 0; begin < values.size(); begin += kInListValues)
+        onChunk(std::vector<T>(values.begin() + static_cast<std::ptrdiff_t>(begin),
+                               values.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                    values.size(), begin + kInListValues))));
+}
+
+domain::BssAccount accountAt(Poco::Data::RecordSet& rows, std::size_t r) {
+    domain::BssAccount account;
+    account.id = rows.value(0, r).convert<Poco::Int64>();
+    account.name = rows.value(1, r).convert<std::string>();
+    if (!rows.value(2, r).isEmpty())
+        account.externalTenantId = rows.value(2, r).convert<std::string>();
+    if (!rows.value(3, r).isEmpty())
+        account.primaryDomain = rows.value(3, r).convert<std::string>();
+    return account;
+}
+
+} // namespace
+
+void BssAccountRepository::forEachAccount(
+    std::int64_t organizationId,
+    const std::function<void(const domain::BssAccount&)>& onAccount) const {
+    Poco::Int64 org = organizationId, after = 0;
+    for (;;) {
+        Poco::Data::Session session = _database.session();
+        Poco::Data::Statement select(session);
+        select << forDialect(_database.dialect(),
+                             "SELECT id, name, external_ms_tenant_id, primary_domain FROM accounts"
+                             " WHERE organization_id = ? AND kind = 'customer' AND id > ?"
+                             " ORDER BY id LIMIT 5000"),
+            use(org), use(after), now;
+        Poco::Data::RecordSet rows(select);
+        if (rows.rowCount() == 0)
+            return;
+        for (std::size_t r = 0; r < rows.rowCount(); ++r) {
+            const domain::BssAccount account = accountAt(rows, r);
+            after = account.id;
+            onAccount(account);
+        }
+        if (rows.rowCount() < 5000)
+            return;
+    }
+}
+
+std::vector<domain::BssAccount>
+BssAccountRepository::relatedAccounts(std::int64_t organizationId,
+                                      const std::vector<std::int64_t>& accountIds,
+                                      const std::vector<std::string>& tenantIds,
+                                      const std::vector<std::string>& subscriptionIds) const {
+    const auto dialect = _database.dialect();
+    Poco::Data::Session session = _database.session();
+    Poco::Int64 org = organizationId;
+    std::set<Poco::Int64> ids(accountIds.begin(), accountIds.end());
+    const auto collect = [&](const std::string& sql, auto values) {
+        using Value = typename decltype(values)::value_type;
+        inChunks<Value>(values, [&](std::vector<Value> chunk) {
+            Poco::Data::Statement select(session);
+            select << forDialect(dialect, sql + placeholderRows(chunk.size(), 1)), use(org);
+            for (Value& value : chunk)
+                select, use(value);
+            std::vector<Poco::Int64> found;
+            select, into(found);
+            select.execute();
+            ids.insert(found.begin(), found.end());
+        });
+    };
+    collect("SELECT id FROM accounts WHERE organization_id = ? AND kind = 'customer' AND"
+            " external_ms_tenant_id IN ",
+            tenantIds);
+    // Subscription ids match case-insensitively in the audit; the index matches exactly, so
+    // both cases Partner Center and people write are looked up.
+    std::vector<std::string> variants;
+    for (const std::string& id : subscriptionIds) {
+        const std::string trimmed = Poco::trim(id);
+        for (const std::string& variant : {trimmed, Poco::toLower(trimmed), Poco::toUpper(trimmed)})
+            if (!variant.empty() && (variants.empty() || variants.back() != variant))
+                variants.push_back(variant);
+    }
+    std::sort(variants.begin(), variants.end());
+    variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
+    collect("SELECT DISTINCT s.account_id FROM subscriptions s JOIN accounts a ON"
+            " a.id = s.account_id WHERE a.organization_id = ? AND a.kind = 'customer' AND"
+            " s.external_ms_subscription_id IN ",
+            variants);
+
+    std::vector<domain::BssAccount> accounts;
+    std::unordered_map<Poco::Int64, std::size_t> byId;
+    inChunks<Poco::Int64>({ids.begin(), ids.end()}, [&](std::vector<Poco::Int64> chunk) {
+        Poco::Data::Statement select(session);
+        select << forDialect(dialect, "SELECT id, name, external_ms_tenant_id, primary_domain FROM"
+                                      " accounts WHERE organization_id = ? AND kind = 'customer'"
+                                      " AND id IN " +
+                                          placeholderRows(chunk.size(), 1) + " ORDER BY id"),
+            use(org);
+        for (Poco::Int64& id : chunk)
+            select, use(id);
+        select.execute();
+        Poco::Data::RecordSet rows(select);
+        for (std::size_t r = 0; r < rows.rowCount(); ++r) {
+            domain::BssAccount account = accountAt(rows, r);
+            byId.emplace(account.id, accounts.size());
+            accounts.push_back(std::move(account));
+        }
+        Poco::Data::Statement subscriptions(session);
+        subscriptions << forDialect(dialect, "SELECT account_id, external_ms_subscription_id FROM"
+                                             " subscriptions WHERE account_id IN " +
+                                                 placeholderRows(chunk.size(), 1) +
+                                                 " ORDER BY account_id, id");
+        for (Poco::Int64& id : chunk)
+            subscriptions, use(id);
+        subscriptions.execute();
+        Poco::Data::RecordSet subs(subscriptions);
+        for (std::size_t r = 0; r < subs.rowCount(); ++r) {
+            auto found = byId.find(subs.value(0, r).convert<Poco::Int64>());
+            if (found != byId.end())
+                accounts[found->second].externalSubscriptionIds.push_back(
+                    subs.value(1, r).convert<std::string>());
+        }
+    });
     return accounts;
 }
 

@@ -7,6 +7,8 @@
 #include <bss/sdk/Database.h>
 
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <vector>
 
 namespace ict::storage {
@@ -17,7 +19,24 @@ public:
 
     /// Every customer account of the organization, each with the external Microsoft ids of the
     /// subscriptions it holds. Reseller accounts are not tenants and are left out.
+    /// Holds every account and subscription id at once: for small organizations and tests;
+    /// an audit of a large hierarchy uses forEachAccount() and relatedAccounts() instead.
     std::vector<domain::BssAccount> customerAccounts(std::int64_t organizationId) const;
+
+    /// Calls `onAccount` with each customer account of the organization (its id, name, external
+    /// tenant id and primary domain; subscriptions left empty), reading 5,000 at a time in id
+    /// order, so a pass over 100,000 accounts holds one page.
+    void forEachAccount(std::int64_t organizationId,
+                        const std::function<void(const domain::BssAccount&)>& onAccount) const;
+
+    /// The customer accounts of the organization that have one of `accountIds`, whose external
+    /// tenant id is one of `tenantIds` (as stored: lower case), or that hold a subscription whose
+    /// external id is one of `subscriptionIds` (as given, lower or upper case); each with every
+    /// subscription id it holds, ordered by id.
+    std::vector<domain::BssAccount>
+    relatedAccounts(std::int64_t organizationId, const std::vector<std::int64_t>& accountIds,
+                    const std::vector<std::string>& tenantIds,
+                    const std::vector<std::string>& subscriptionIds) const;
 
 private:
     bss::sdk::Database& _database;

@@ -1,6 +1,8 @@
 #include "storage/HierarchyQuery.h"
 
 #include "domain/validation/AsciiText.h"
+#include "storage/SnapshotReader.h"
+#include "storage/SnapshotStore.h"
 #include "storage/SqlText.h"
 #include "storage/TenantColumns.h"
 
@@ -97,9 +99,8 @@ std::string orderOf(const TenantQuery& query) {
     return " ORDER BY " + (column.empty() ? key : column + direction + ", " + key);
 }
 
-const char* const kResellerJoin = " LEFT JOIN ict_resellers r ON r.organization_id ="
-                                  " t.organization_id AND r.instance_id = t.instance_id AND"
-                                  " r.mpn_id = t.reseller_mpn_id";
+const char* const kResellerJoin = " LEFT JOIN ict_resellers r ON r.snapshot_id = t.snapshot_id"
+                                  " AND r.mpn_id = t.reseller_mpn_id";
 
 /// The list row at `r` of the page statement's columns (see HierarchyQuery::tenants).
 TenantListRow listRowAt(Poco::Data::RecordSet& rows, std::size_t r) {
@@ -133,15 +134,17 @@ HierarchyQuery::HierarchyQuery(bss::sdk::Database& database) : _database(databas
 TenantPage HierarchyQuery::tenants(const HierarchyKey& key, const TenantQuery& query) const {
     Poco::Data::Session session = _database.session();
     const auto dialect = _database.dialect();
-    Poco::Int64 org = key.organizationId, instance = key.instanceId;
-    Where where = whereOf(query);
     TenantPage page;
+    const std::optional<std::int64_t> current = currentSnapshot(session, dialect, key);
+    if (!current)
+        return page;
+    Poco::Int64 snapshot = *current;
+    Where where = whereOf(query);
     {
         Poco::Data::Statement count(session);
-        count << forDialect(dialect, "SELECT COUNT(*) FROM ict_tenants t WHERE"
-                                     " t.organization_id = ? AND t.instance_id = ?" +
+        count << forDialect(dialect, "SELECT COUNT(*) FROM ict_tenants t WHERE t.snapshot_id = ?" +
                                          where.sql),
-            use(org), use(instance);
+            use(snapshot);
         for (std::string& param : where.params)
             count, use(param);
         Poco::Int64 total = 0;
@@ -157,12 +160,11 @@ TenantPage HierarchyQuery::tenants(const HierarchyKey& key, const TenantQuery& q
     // the keys' subquery once per tenant row (seconds at 10,000). replaceAll() analyzes the
     // tables, so the planner sees the sort's index as the cheap way to the page's keys.
     Poco::Data::Statement keys(session);
-    keys << forDialect(dialect,
-                       "SELECT t.tenant_id, t.reseller_mpn_id FROM ict_tenants t" +
-                           std::string(query.sort == TenantSort::Reseller ? kResellerJoin : "") +
-                           " WHERE t.organization_id = ? AND t.instance_id = ?" + where.sql +
-                           orderOf(query) + " LIMIT ? OFFSET ?"),
-        use(org), use(instance);
+    keys << forDialect(
+        dialect, "SELECT t.tenant_id, t.reseller_mpn_id FROM ict_tenants t" +
+                     std::string(query.sort == TenantSort::Reseller ? kResellerJoin : "") +
+                     " WHERE t.snapshot_id = ?" + where.sql + orderOf(query) + " LIMIT ? OFFSET ?"),
+        use(snapshot);
     for (std::string& param : where.params)
         keys, use(param);
     std::vector<std::string> tenantIds, resellerIds;
@@ -182,10 +184,9 @@ TenantPage HierarchyQuery::tenants(const HierarchyKey& key, const TenantQuery& q
                                       ", t.fetch_error, COALESCE(r.name, '') AS reseller_name FROM"
                                       " ict_tenants t" +
                                       std::string(kResellerJoin) +
-                                      " WHERE t.organization_id = ? AND t.instance_id = ? AND"
-                                      " t.tenant_id IN (" +
-                                      marks + ")"),
-        use(org), use(instance);
+                                      " WHERE t.snapshot_id = ? AND t.tenant_id IN (" + marks +
+                                      ")"),
+        use(snapshot);
     for (std::string& id : distinctIds)
         select, use(id);
     select.execute();
@@ -208,16 +209,18 @@ TenantPage HierarchyQuery::tenants(const HierarchyKey& key, const TenantQuery& q
 
 std::vector<ResellerSummary> HierarchyQuery::resellers(const HierarchyKey& key) const {
     Poco::Data::Session session = _database.session();
-    Poco::Int64 org = key.organizationId, instance = key.instanceId;
+    const std::optional<std::int64_t> current = currentSnapshot(session, _database.dialect(), key);
+    if (!current)
+        return {};
+    Poco::Int64 snapshot = *current;
     Poco::Data::Statement select(session);
     select << forDialect(_database.dialect(),
                          "SELECT r.mpn_id, r.tenant_id, r.name, r.name_source,"
-                         " (SELECT COUNT(*) FROM ict_tenants t WHERE"
-                         " t.organization_id = r.organization_id AND"
-                         " t.instance_id = r.instance_id AND t.reseller_mpn_id = r.mpn_id)"
-                         " FROM ict_resellers r WHERE r.organization_id = ? AND"
-                         " r.instance_id = ? ORDER BY LOWER(r.name), r.mpn_id"),
-        use(org), use(instance), now;
+                         " (SELECT COUNT(*) FROM ict_tenants t WHERE t.snapshot_id = r.snapshot_id"
+                         " AND t.reseller_mpn_id = r.mpn_id)"
+                         " FROM ict_resellers r WHERE r.snapshot_id = ?"
+                         " ORDER BY LOWER(r.name), r.mpn_id"),
+        use(snapshot), now;
     Poco::Data::RecordSet rows(select);
     std::vector<ResellerSummary> resellers;
     for (std::size_t r = 0; r < rows.rowCount(); ++r)

@@ -1,5 +1,6 @@
 #include "storage/Migrations.h"
 
+#include "storage/SnapshotMigration.h"
 #include "storage/SqlText.h"
 
 #include <Poco/Data/Session.h>
@@ -144,6 +145,7 @@ std::vector<Migration> toolMigrations(SqlDialect dialect) {
           " (organization_id, instance_id, status, tenant_id, reseller_mpn_id)",
           "CREATE INDEX ict_tenants_subscriptions ON ict_tenants"
           " (organization_id, instance_id, pc_subscription_count, tenant_id, reseller_mpn_id)"}},
+        snapshotMigration(dialect),
     };
 }
 

@@ -14,6 +14,8 @@ namespace {
 
 const char* kRunColumns = "id, organization_id, instance_id, kind, scope, state, user_id,"
                           " user_login, started_at, finished_at, message, summary";
+const char* kReadColumns = "id, organization_id, instance_id, kind, scope, state, user_id,"
+                           " user_login, started_at, finished_at, message, summary, seq";
 
 std::vector<RunRecord> readRuns(Poco::Data::Statement& select) {
     Poco::Data::RecordSet rows(select);
@@ -33,6 +35,7 @@ std::vector<RunRecord> readRuns(Poco::Data::Statement& select) {
             run.finishedAt = rows.value(9, r).convert<std::string>();
         run.message = rows.value(10, r).convert<std::string>();
         run.summary = rows.value(11, r).convert<std::string>();
+        run.seq = rows.value(12, r).convert<Poco::Int64>();
         runs.push_back(std::move(run));
     }
     return runs;
@@ -49,8 +52,8 @@ void RunRepository::insert(const RunRecord& run) {
     if (run.finishedAt)
         finished = *run.finishedAt;
     Poco::Int64 org = r.organizationId, instance = r.instanceId, user = r.userId;
-    session << forDialect(_database.dialect(),
-                          "INSERT INTO ict_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    session << forDialect(_database.dialect(), std::string("INSERT INTO ict_runs (") + kRunColumns +
+                                                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         use(r.id), use(org), use(instance), use(r.kind), use(r.scope), use(r.state), use(user),
         use(r.userLogin), use(r.startedAt), use(finished), use(r.message), use(r.summary), now;
 }
@@ -70,7 +73,7 @@ std::optional<RunRecord> RunRepository::find(const std::string& id) const {
     std::string i = id;
     Poco::Data::Statement select(session);
     select << forDialect(_database.dialect(),
-                         std::string("SELECT ") + kRunColumns + " FROM ict_runs WHERE id = ?"),
+                         std::string("SELECT ") + kReadColumns + " FROM ict_runs WHERE id = ?"),
         use(i), now;
     std::vector<RunRecord> runs = readRuns(select);
     if (runs.empty())
@@ -87,12 +90,42 @@ std::vector<RunRecord> RunRepository::recent(std::int64_t organizationId,
     std::string k = kind;
     Poco::Data::Statement select(session);
     select << forDialect(_database.dialect(),
-                         std::string("SELECT ") + kRunColumns +
+                         std::string("SELECT ") + kReadColumns +
                              " FROM ict_runs WHERE organization_id = ? AND kind = ?" +
                              (instanceId ? " AND instance_id = ?" : " AND ? = 0") +
-                             " ORDER BY started_at DESC, id DESC LIMIT ?"),
+                             " ORDER BY seq DESC LIMIT ?"),
         use(org), use(k), use(instance), use(max), now;
     return readRuns(select);
+}
+
+std::vector<RunRecord> RunRepository::running() const {
+    Poco::Data::Session session = _database.session();
+    Poco::Data::Statement select(session);
+    select << std::string("SELECT ") + kReadColumns +
+                  " FROM ict_runs WHERE state = 'running' ORDER BY seq",
+        now;
+    return readRuns(select);
+}
+
+bool RunRepository::markInterrupted(const std::string& id, const std::string& at,
+                                    const std::string& message) {
+    const std::optional<RunRecord> run = find(id);
+    if (!run || run->state != "running")
+        return false;
+    {
+        Poco::Data::Session session = _database.session();
+        std::string i = id, f = at, m = message;
+        Poco::Data::Statement update(session);
+        update << forDialect(_database.dialect(),
+                             "UPDATE ict_runs SET state = 'interrupted', finished_at = ?,"
+                             " message = ? WHERE id = ? AND state = 'running'"),
+            use(f), use(m), use(i);
+        if (update.execute() == 0)
+            return false; // someone else marked or finished it meanwhile
+    }
+    appendAudit({0, run->organizationId, run->userId, run->userLogin, run->instanceId, run->kind,
+                 run->scope, "interrupted", message, at});
+    return true;
 }
 
 void RunRepository::appendAudit(const AuditTrailEntry& entry) {

@@ -17,13 +17,16 @@ struct RunRecord {
     std::int64_t instanceId = 0;
     std::string kind;  ///< "get_hierarchy" or "import".
     std::string scope; ///< e.g. "mass", "single tenant <id>", "incremental".
-    std::string state; ///< "running", "succeeded", "failed", "cancelled".
+    /// "running", "succeeded", "failed", "cancelled", or "interrupted" (its host stopped before
+    /// the run ended: see RunLeaseRepository).
+    std::string state;
     std::int64_t userId = 0;
     std::string userLogin;
     std::string startedAt;
     std::optional<std::string> finishedAt;
-    std::string message; ///< What failed, or a one-line outcome.
-    std::string summary; ///< JSON object with counts.
+    std::string message;  ///< What failed, or a one-line outcome.
+    std::string summary;  ///< JSON object with counts.
+    std::int64_t seq = 0; ///< Assigned by the database at insert; later runs have higher ones.
 };
 
 struct AuditTrailEntry {
@@ -48,9 +51,17 @@ public:
     void finish(const std::string& id, const std::string& state, const std::string& finishedAt,
                 const std::string& message, const std::string& summary);
     std::optional<RunRecord> find(const std::string& id) const;
-    /// Runs of an organization (and instance, when given), newest first.
-    std::vector<RunRecord> recent(std::int64_t organizationId, std::optional<std::int64_t> instanceId,
-                                  const std::string& kind, std::size_t limit) const;
+    /// Runs of an organization (and instance, when given), newest (highest seq) first.
+    std::vector<RunRecord> recent(std::int64_t organizationId,
+                                  std::optional<std::int64_t> instanceId, const std::string& kind,
+                                  std::size_t limit) const;
+
+    /// Every run of any organization still marked running, oldest first.
+    std::vector<RunRecord> running() const;
+
+    /// Marks run `id` interrupted at `at` with `message` when it is still running, and appends
+    /// its audit trail entry (outcome "interrupted"). Returns false when it was not running.
+    bool markInterrupted(const std::string& id, const std::string& at, const std::string& message);
 
     void appendAudit(const AuditTrailEntry& entry);
     /// The organization's audit trail, newest first.
