@@ -31,10 +31,12 @@ gateway::ClientOptions clientOptionsFromEnvironment() {
 }
 
 ToolRuntime::ToolRuntime(bss::sdk::HostServices& hostServices)
-    : services(hostServices), gatewayLogger(hostServices.logger()),
+    : services(hostServices), leases{storage::leaseHolderName(),
+                                     application::leaseTimingFromEnvironment()},
+      gatewayLogger(hostServices.logger()),
       clients(hostServices, gatewayLogger, clientOptionsFromEnvironment()),
-      getHierarchy(hostServices, clients, clients.options().maxInFlight * 2),
-      importing(hostServices, clients, clients.options().maxInFlight * 2),
+      getHierarchy(hostServices, clients, clients.options().maxInFlight * 2, leases),
+      importing(hostServices, clients, clients.options().maxInFlight * 2, leases),
       hierarchy(hostServices.database()), hierarchyQuery(hostServices.database()),
       runs(hostServices.database()) {}
 

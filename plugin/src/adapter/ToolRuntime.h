@@ -18,6 +18,8 @@ struct ToolRuntime {
     explicit ToolRuntime(bss::sdk::HostServices& hostServices);
 
     bss::sdk::HostServices& services;
+    /// This tool in this process, as a holder of instance leases (see application/LeasedJob.h).
+    application::LeaseIdentity leases;
     gateway::HostLogger gatewayLogger;
     application::InstanceClients clients;
     application::GetHierarchyService getHierarchy;

@@ -1,20 +1,21 @@
 #pragma once
-/// Reads the billing profiles of an import's new tenants from Partner Center on a thread of its
-/// own, `parallelism` requests side by side and in the tenants' order, so the import can write
-/// its first tenants while later profiles are still being read. A tenant with a related BSS
-/// account is not read (its account keeps its own contact).
+/// Reads the billing profiles of an import's new tenants from Partner Center on threads of its
+/// own, `parallelism` requests side by side, ahead of the writing: the import appends tenants a
+/// batch at a time and takes them back, read, in the order it appended them, so it writes its
+/// first batches while later profiles are still being read and never holds more than the
+/// tenants it appended ahead. A tenant with a related BSS account is not read (its account keeps
+/// its own contact).
 ///
-/// Threading: one owner thread calls start(), waitFor(), failure() and stop(); the reading
-/// threads write only tenants the owner has not waited for. After waitFor(end) returned, the
-/// tenants below `end` (their billingProfile) and their failure() are the owner's to read.
+/// Threading: one owner thread calls append(), close(), take() and stop(); the reading threads
+/// touch only tenants appended and not yet taken.
 
 #include "domain/importing/TenantSelection.h"
 #include "gateway/PartnerCenterClient.h"
 
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <exception>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -23,49 +24,60 @@
 
 namespace ict::application {
 
+/// A tenant taken back from the reader.
+struct ReadTenant {
+    domain::TenantSelection tenant; ///< With its billingProfile when it was read.
+    std::string failure; ///< Why its profile could not be read; empty when read or not needed.
+};
+
 class BillingProfileReader {
 public:
-    /// `tenants` must outlive the reader and keep its size; `context` says when the caller
-    /// cancels (its check is thread-safe).
+    /// `context` says when the caller cancels (its check is thread-safe).
     BillingProfileReader(std::shared_ptr<gateway::PartnerCenterClient> client,
-                         gateway::RequestContext context, int parallelism,
-                         std::vector<domain::TenantSelection>& tenants);
-    /// Stops the reading (requests in flight are cancelled) and waits for its thread.
+                         gateway::RequestContext context, int parallelism);
+    /// Stops the reading (requests in flight are cancelled) and waits for its threads.
     ~BillingProfileReader();
 
     BillingProfileReader(const BillingProfileReader&) = delete;
     BillingProfileReader& operator=(const BillingProfileReader&) = delete;
 
+    /// Starts the reading threads.
     void start();
 
-    /// Blocks until the profiles of tenants [0, end) are read or failed. Throws the
-    /// GatewayError that stopped the reading: not authenticated, TLS failure, or cancelled.
-    void waitFor(std::size_t end);
+    /// Queues `tenants` after those appended before.
+    void append(std::vector<domain::TenantSelection> tenants);
 
-    /// Why the profile of tenant `index` (below a waitFor() bound) could not be read; empty
-    /// when it was read or not needed.
-    std::string failure(std::size_t index) const;
+    /// Tenants appended and not yet taken.
+    std::size_t pending() const;
 
-    /// Stops reading and joins the thread; idempotent.
+    /// Blocks until the first `count` pending tenants are read (or failed, or needed no read),
+    /// then moves them out, in order. Throws the GatewayError that stopped the reading: not
+    /// authenticated, TLS failure, or cancelled.
+    std::vector<ReadTenant> take(std::size_t count);
+
+    /// Stops reading and joins the threads; idempotent.
     void stop();
 
 private:
-    void readOne(std::size_t index);
+    struct Item {
+        ReadTenant read;
+        bool claimed = false;
+        bool done = false;
+    };
+    void readLoop();
+    void readOne(Item& item);
 
     std::shared_ptr<gateway::PartnerCenterClient> _client;
     gateway::RequestContext _context;
     int _parallelism;
-    std::vector<domain::TenantSelection>& _tenants;
     std::atomic<bool> _stop{false};
-    std::thread _thread;
+    std::vector<std::thread> _threads;
 
     mutable std::mutex _mutex;
-    std::condition_variable _changed;
-    std::vector<char> _done;   ///< Per tenant: read, failed or not needed.
-    std::size_t _doneUpTo = 0; ///< Every tenant below is done.
-    bool _finished = false;    ///< The reading ended (all done, or stopped by an error).
-    std::exception_ptr _error; ///< What stopped the reading early.
-    std::map<std::size_t, std::string> _failures;
+    std::condition_variable _changed; ///< An item was appended, read, or the reading stopped.
+    std::deque<Item> _items;          ///< Appended, not yet taken; references stay valid.
+    std::size_t _nextToClaim = 0;     ///< Index into _items of the first unclaimed item.
+    std::exception_ptr _error;        ///< What stopped the reading early.
 };
 
 } // namespace ict::application

@@ -1,15 +1,11 @@
 #include "application/GetHierarchyService.h"
 
 #include "application/HierarchyCrawler.h"
-#include "application/InstanceJobSubject.h"
+#include "application/IncrementalRefresh.h"
+#include "application/MassRefresh.h"
+#include "application/SingleTenantRefresh.h"
 #include "application/UsableInstance.h"
-#include "domain/audit/BssAccountIndex.h"
-#include "domain/audit/TenantAudit.h"
 #include "domain/common/IsoTime.h"
-#include "domain/hierarchy/HierarchyMerge.h"
-#include "domain/hierarchy/RefreshPlanner.h"
-#include "domain/hierarchy/SavedCustomer.h"
-#include "domain/validation/UnknownTenantMessages.h"
 #include "gateway/GatewayError.h"
 
 #include <bss/sdk/ToolError.h>
@@ -17,7 +13,6 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/UUIDGenerator.h>
 
-#include <set>
 #include <sstream>
 
 namespace ict::application {
@@ -52,32 +47,36 @@ std::string progressJson(const std::string& phase, const domain::HierarchyProgre
     return stringify(json);
 }
 
-std::size_t tenantRows(const domain::Hierarchy& hierarchy) {
-    std::size_t rows = hierarchy.directTenants.size() + hierarchy.unassignedTenants.size();
-    for (const domain::ResellerRow& reseller : hierarchy.resellers)
-        rows += reseller.endCustomers.size();
-    return rows;
+std::string summaryJson(const RefreshOutcome& outcome, const std::string& runId,
+                        std::int64_t requests) {
+    Poco::JSON::Object summary;
+    summary.set("runId", runId);
+    summary.set("mode", outcome.mode);
+    if (outcome.mode == "incremental")
+        summary.set("tenantsRefetched", outcome.tenantsRefetched);
+    summary.set("tenants", outcome.tenantRows);
+    summary.set("resellers", outcome.resellers);
+    summary.set("subscriptions", outcome.subscriptions);
+    summary.set("failures", outcome.failures);
+    summary.set("requests", requests);
+    if (outcome.lastMassUpdateAt)
+        summary.set("lastMassUpdateAt", *outcome.lastMassUpdateAt);
+    summary.set("message", outcome.message);
+    return stringify(summary);
 }
 
-std::size_t subscriptionRows(const domain::Hierarchy& hierarchy) {
-    std::size_t rows = 0;
-    auto count = [&](const std::vector<domain::TenantRow>& tenants) {
-        for (const domain::TenantRow& tenant : tenants)
-            rows += tenant.subscriptions.size();
-    };
-    count(hierarchy.directTenants);
-    count(hierarchy.unassignedTenants);
-    for (const domain::ResellerRow& reseller : hierarchy.resellers)
-        count(reseller.endCustomers);
-    return rows;
-}
-
-std::vector<domain::Reseller> savedResellers(const domain::Hierarchy& hierarchy) {
-    std::vector<domain::Reseller> resellers;
-    for (const domain::ResellerRow& row : hierarchy.resellers)
-        if (row.nameSource != domain::ResellerNameSource::Placeholder)
-            resellers.push_back({row.tenantId, row.name, row.mpnId, "", ""});
-    return resellers;
+RefreshOutcome runMode(RefreshRun& run, const GetHierarchyRequest& request) {
+    switch (request.mode) {
+    case HierarchyMode::Incremental:
+        return runIncrementalRefresh(run);
+    case HierarchyMode::SingleTenant:
+    case HierarchyMode::SingleDomain:
+        return runSingleTenantRefresh(run, request);
+    case HierarchyMode::Mass:
+    case HierarchyMode::Unset:
+        break;
+    }
+    return runMassRefresh(run);
 }
 
 } // namespace
@@ -91,41 +90,31 @@ std::string notAuthenticatedMessage(const std::string& instanceName, const std::
 }
 
 GetHierarchyService::GetHierarchyService(bss::sdk::HostServices& services, InstanceClients& clients,
-                                         int parallelism)
+                                         int parallelism, LeaseIdentity identity)
     : _services(services), _clients(clients), _parallelism(parallelism),
-      _hierarchy(services.database()), _accounts(services.database()), _runs(services.database()) {}
+      _identity(std::move(identity)), _runs(services.database()) {}
 
 std::string GetHierarchyService::start(const bss::sdk::CallContext& caller,
                                        const GetHierarchyRequest& request) {
     usableInstance(_services, caller, request.instanceId);
+    const std::string runId = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
     bss::sdk::CallContext callerCopy = caller;
-    return _services.jobs().submit(caller, "get-hierarchy", instanceJobSubject(request.instanceId),
-                                   [this, callerCopy, request](bss::sdk::JobControl& job) {
-                                       return run(callerCopy, request, job);
-                                   });
+    return startLeasedJob(
+        _services, caller, request.instanceId, "get-hierarchy", runId, _identity,
+        [this, callerCopy, request, runId](bss::sdk::JobControl& job, RunLeaseKeeper& lease) {
+            return run(callerCopy, request, runId, job, lease);
+        });
 }
 
 std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
-                                     const GetHierarchyRequest& request,
-                                     bss::sdk::JobControl& job) {
+                                     const GetHierarchyRequest& request, const std::string& runId,
+                                     bss::sdk::JobControl& job, RunLeaseKeeper& lease) {
     const bss::sdk::InstanceInfo instance = usableInstance(_services, caller, request.instanceId);
     const storage::HierarchyKey key{caller.organization.id, instance.id};
-    const std::string runId = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
     const auto startedAt = _services.clock().now();
-    const std::string startedIso = domain::formatIsoUtc(startedAt);
-    storage::RunRecord record{runId,
-                              key.organizationId,
-                              key.instanceId,
-                              "get_hierarchy",
-                              request.describe(),
-                              "running",
-                              caller.user.id,
-                              caller.user.login,
-                              startedIso,
-                              std::nullopt,
-                              "",
-                              "{}"};
-    _runs.insert(record);
+    _runs.insert({runId, key.organizationId, key.instanceId, "get_hierarchy", request.describe(),
+                  "running", caller.user.id, caller.user.login, domain::formatIsoUtc(startedAt),
+                  std::nullopt, "", "{}"});
 
     auto finish = [&](const std::string& state, const std::string& message,
                       const std::string& summary) {
@@ -135,9 +124,8 @@ std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
                            "get_hierarchy", request.describe(), state, message, at});
     };
 
-    gateway::RequestContext context{runId, [&job] { return job.cancelRequested(); }};
-    const bool indirect = instance.cspModel != bss::sdk::CspModel::Direct;
-    const bool direct = instance.cspModel != bss::sdk::CspModel::Indirect;
+    gateway::RequestContext context{
+        runId, [&job, &lease] { return job.cancelRequested() || lease.lost(); }};
     std::string phase = "customers";
     std::mutex progressMutex;
     auto reportPhase = [&](const std::string& newPhase) {
@@ -159,144 +147,25 @@ std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
                                      job.reportProgress(progressJson(phase, progress));
                                  });
         reportPhase("customers");
-
-        HierarchyMode mode = request.mode;
-        std::string note;
-        std::vector<std::string> refetched;
-        std::set<std::string> customerReads;
-        if (mode == HierarchyMode::Incremental) {
-            const std::optional<storage::InstanceState> state = _hierarchy.state(key);
-            std::optional<domain::TimePoint> coveredUntil;
-            if (state && state->changesCoveredUntil)
-                coveredUntil = domain::parseIsoUtc(*state->changesCoveredUntil);
-            std::vector<domain::AuditRecord> records;
-            const bool withinRetention =
-                coveredUntil &&
-                startedAt - *coveredUntil < std::chrono::hours(24 * domain::kAuditRetentionDays);
-            if (withinRetention && *coveredUntil <= startedAt)
-                records = client->auditRecords(context, domain::formatIsoUtc(*coveredUntil));
-            const domain::RefreshPlan plan = domain::planRefresh(coveredUntil, startedAt, records);
-            if (plan.kind == domain::RefreshKind::Full) {
-                mode = HierarchyMode::Mass;
-                note = plan.reason;
-            } else {
-                refetched = plan.tenantIds;
-                customerReads.insert(plan.customerReads.begin(), plan.customerReads.end());
-            }
-        }
-
-        CrawlResult crawl;
-        std::vector<std::string> singleIds;
-        if (mode == HierarchyMode::Mass) {
-            crawl = crawler.crawlAll(direct, indirect);
-        } else {
-            const domain::Hierarchy saved = _hierarchy.load(key);
-            std::vector<domain::Customer> customers;
-            if (mode == HierarchyMode::SingleTenant) {
-                try {
-                    customers.push_back(client->customer(context, request.tenantId));
-                } catch (const GatewayError& error) {
-                    if (error.kind() != GatewayErrorKind::NotFound)
-                        throw;
-                    throw ToolError(ErrorCode::NotFound,
-                                    domain::unknownTenantIdMessage(request.tenantId), "tenantId");
-                }
-            } else if (mode == HierarchyMode::SingleDomain) {
-                std::optional<domain::Customer> found =
-                    client->customerByDomain(context, request.domain);
-                if (!found)
-                    throw ToolError(ErrorCode::NotFound,
-                                    domain::unknownPrimaryDomainMessage(request.domain), "domain");
-                customers.push_back(*found);
-            } else {
-                for (const std::string& tenantId : refetched) {
-                    if (!customerReads.count(tenantId)) {
-                        // Only its subscriptions changed: the saved record is still current.
-                        if (std::optional<domain::Customer> known =
-                                domain::savedCustomer(saved, tenantId)) {
-                            customers.push_back(std::move(*known));
-                            continue;
-                        }
-                    }
-                    try {
-                        customers.push_back(client->customer(context, tenantId));
-                    } catch (const GatewayError& error) {
-                        // Gone from Partner Center (or left the partner): its rows are removed.
-                        if (error.kind() != GatewayErrorKind::NotFound &&
-                            error.kind() != GatewayErrorKind::CustomerLeft)
-                            throw;
-                    }
-                }
-            }
-            for (const domain::Customer& customer : customers)
-                singleIds.push_back(customer.tenantId);
-            crawl = crawler.crawlCustomers(customers, direct, indirect, savedResellers(saved));
-            if (mode == HierarchyMode::Incremental) {
-                reportPhase("saving");
-                domain::Hierarchy merged = domain::mergeTenants(saved, crawl.hierarchy, refetched);
-                // BSS accounts change without Partner Center records: audit everything again.
-                domain::BssAccountIndex accounts(_accounts.customerAccounts(key.organizationId));
-                merged = domain::auditHierarchy(std::move(merged), accounts);
-                // Earlier read failures of tenants not refetched stay listed.
-                std::vector<storage::TenantFetchError> failures;
-                const std::set<std::string> refetchedSet(refetched.begin(), refetched.end());
-                for (const storage::TenantFetchError& failure : _hierarchy.fetchErrors(key))
-                    if (!refetchedSet.count(failure.tenantId))
-                        failures.push_back(failure);
-                failures.insert(failures.end(), crawl.failures.begin(), crawl.failures.end());
-                _hierarchy.replaceAll(key, merged, failures,
-                                      {runId, domain::formatIsoUtc(_services.clock().now()),
-                                       std::nullopt, startedIso});
-                Poco::JSON::Object summary;
-                summary.set("mode", std::string("incremental"));
-                summary.set("tenantsRefetched", static_cast<Poco::Int64>(refetched.size()));
-                summary.set("tenants", static_cast<Poco::Int64>(tenantRows(merged)));
-                summary.set("subscriptions", static_cast<Poco::Int64>(subscriptionRows(merged)));
-                summary.set("failures", static_cast<Poco::Int64>(crawl.failures.size()));
-                summary.set("requests", crawler.callsMade());
-                summary.set("runId", runId);
-                const std::string message =
-                    "Incremental refresh: " + std::to_string(refetched.size()) +
-                    " tenant(s) changed since the last update.";
-                summary.set("message", message);
-                finish("succeeded", message, stringify(summary));
-                return stringify(summary);
-            }
-        }
-
-        if (job.cancelRequested())
-            throw GatewayError::cancelled("Get Hierarchy");
-        reportPhase("saving");
-        domain::BssAccountIndex accounts(_accounts.customerAccounts(key.organizationId));
-        // Audited in place (moved through), so the run holds one copy of the rows.
-        domain::Hierarchy hierarchy = domain::auditHierarchy(std::move(crawl.hierarchy), accounts);
-        const std::string savedAt = domain::formatIsoUtc(_services.clock().now());
-        if (mode == HierarchyMode::Mass)
-            _hierarchy.replaceAll(key, hierarchy, crawl.failures,
-                                  {runId, savedAt, savedAt, startedIso});
-        else
-            _hierarchy.replaceTenants(key, singleIds, hierarchy, crawl.failures,
-                                      {runId, savedAt, std::nullopt, std::nullopt});
-
-        Poco::JSON::Object summary;
-        summary.set("runId", runId);
-        summary.set("mode", mode == HierarchyMode::Mass ? std::string("mass") : request.describe());
-        summary.set("tenants", static_cast<Poco::Int64>(tenantRows(hierarchy)));
-        summary.set("resellers", static_cast<Poco::Int64>(hierarchy.resellers.size()));
-        summary.set("subscriptions", static_cast<Poco::Int64>(subscriptionRows(hierarchy)));
-        summary.set("failures", static_cast<Poco::Int64>(crawl.failures.size()));
-        summary.set("requests", crawler.callsMade());
-        if (mode == HierarchyMode::Mass)
-            summary.set("lastMassUpdateAt", savedAt);
-        std::string message = note.empty() ? "" : note + " ";
-        message += "Get Hierarchy finished: " + std::to_string(tenantRows(hierarchy)) +
-                   " tenant row(s), " + std::to_string(crawl.failures.size()) +
-                   " tenant(s) could not be read.";
-        summary.set("message", message);
-        finish("succeeded", message, stringify(summary));
-        return stringify(summary);
+        RefreshRun refresh{_services,
+                           caller,
+                           instance,
+                           key,
+                           runId,
+                           startedAt,
+                           *client,
+                           context,
+                           crawler,
+                           lease,
+                           instance.cspModel != bss::sdk::CspModel::Indirect,
+                           instance.cspModel != bss::sdk::CspModel::Direct,
+                           reportPhase};
+        const RefreshOutcome outcome = runMode(refresh, request);
+        const std::string summary = summaryJson(outcome, runId, crawler.callsMade());
+        finish("succeeded", outcome.message, summary);
+        return summary;
     } catch (const GatewayError& error) {
-        if (error.kind() == GatewayErrorKind::Cancelled) {
+        if (error.kind() == GatewayErrorKind::Cancelled && !lease.lost()) {
             finish("cancelled", "Cancelled; the saved hierarchy is unchanged.", "{}");
             return "{\"cancelled\":true,\"message\":\"Cancelled; the saved hierarchy is "
                    "unchanged.\"}";
@@ -306,8 +175,11 @@ std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
             finish("failed", message, "{}");
             throw ToolError(ErrorCode::NotAuthenticatedUpstream, message, "instanceId");
         }
-        const std::string message = std::string("Get Hierarchy failed: ") + error.what() +
-                                    ". The saved hierarchy is unchanged.";
+        const std::string message =
+            lease.lost() ? "Get Hierarchy stopped: this host lost its hold on the instance (it "
+                           "stalled longer than the lease lasts). The saved hierarchy is unchanged."
+                         : std::string("Get Hierarchy failed: ") + error.what() +
+                               ". The saved hierarchy is unchanged.";
         finish("failed", message, "{}");
         throw ToolError(ErrorCode::UpstreamFailure, message);
     } catch (const ToolError& error) {

@@ -1,18 +1,14 @@
 #include "application/ImportService.h"
 
-#include "application/BillingProfileReader.h"
+#include "application/BssAuditor.h"
 #include "application/GetHierarchyService.h"
-#include "application/InstanceJobSubject.h"
+#include "application/ImportPipeline.h"
+#include "application/ImportSelector.h"
 #include "application/UsableInstance.h"
-#include "domain/audit/BssAccountIndex.h"
-#include "domain/audit/TenantAudit.h"
 #include "domain/common/IsoTime.h"
 #include "domain/importing/ImportPlanner.h"
-#include "domain/importing/ImportRequest.h"
-#include "domain/importing/OutcomeSummary.h"
 #include "domain/importing/PlannedOutcome.h"
 #include "gateway/GatewayError.h"
-#include "storage/BssAccountRepository.h"
 #include "storage/CatalogRepository.h"
 #include "storage/HierarchyRepository.h"
 #include "storage/ImportOutcomeJson.h"
@@ -25,9 +21,6 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/UUIDGenerator.h>
 
-#include <algorithm>
-#include <set>
-
 namespace ict::application {
 
 using bss::sdk::ErrorCode;
@@ -37,72 +30,6 @@ using gateway::GatewayErrorKind;
 using namespace ict::domain;
 
 namespace {
-
-struct PickedRow {
-    TenantRow row;
-    std::string resellerName;
-};
-
-std::vector<PickedRow> pickRows(const Hierarchy& hierarchy, const ImportSelection& selection) {
-    std::vector<PickedRow> all;
-    for (const TenantRow& row : hierarchy.directTenants)
-        all.push_back({row, ""});
-    for (const TenantRow& row : hierarchy.unassignedTenants)
-        all.push_back({row, ""});
-    for (const ResellerRow& reseller : hierarchy.resellers)
-        for (const TenantRow& row : reseller.endCustomers)
-            all.push_back({row, reseller.name});
-    if (selection.all) {
-        std::vector<PickedRow> importable;
-        for (PickedRow& picked : all)
-            if (picked.row.importable)
-                importable.push_back(std::move(picked));
-        return importable;
-    }
-    std::vector<PickedRow> picked;
-    std::set<std::pair<std::string, std::string>> seen;
-    for (const SelectedRow& wanted : selection.rows) {
-        if (!seen.insert({wanted.tenantId, wanted.resellerMpnId}).second)
-            continue;
-        const PickedRow* found = nullptr;
-        for (const PickedRow& candidate : all)
-            if (candidate.row.tenantId == wanted.tenantId &&
-                candidate.row.resellerMpnId == wanted.resellerMpnId)
-                found = &candidate;
-        const std::string name =
-            "Tenant '" + wanted.tenantId + "'" +
-            (wanted.resellerMpnId.empty() ? std::string()
-                                          : " of reseller '" + wanted.resellerMpnId + "'");
-        if (!found)
-            throw ToolError(ErrorCode::InvalidInput,
-                            name + " is not in the saved hierarchy of this instance.", "tenants");
-        if (found->row.placement == TenantPlacement::Unassigned)
-            throw ToolError(ErrorCode::InvalidInput,
-                            name + " cannot be imported: " + found->row.notImportableReason,
-                            "tenants");
-        picked.push_back(*found);
-    }
-    return picked;
-}
-
-AuditedSubscription audited(const SubscriptionRow& row) {
-    AuditedSubscription sub;
-    sub.subscription = row.subscription;
-    switch (row.status) {
-    case SubscriptionStatus::InBss:
-        sub.status = AuditStatus::InBss;
-        break;
-    case SubscriptionStatus::NotImportable:
-        sub.status = AuditStatus::NotImportable;
-        sub.notImportableReason = row.reasonText;
-        break;
-    case SubscriptionStatus::New:
-    case SubscriptionStatus::Unset:
-        sub.status = AuditStatus::New;
-        break;
-    }
-    return sub;
-}
 
 CivilDate today(const bss::sdk::Clock& clock) {
     return *CivilDate::parse(formatIsoUtc(clock.now()));
@@ -122,114 +49,108 @@ std::string summaryJson(const OutcomeSummary& summary, BillingPolicy policy) {
     return storage::stringify(json);
 }
 
-/// The outcome of a tenant that is not written because its contact could not be read.
-TenantOutcome notReadOutcome(const TenantPlan& plan, const std::string& reason) {
-    TenantOutcome outcome;
-    outcome.tenantId = plan.tenantId;
-    outcome.companyName = plan.companyName;
-    outcome.resellerMpnId = plan.seller.resellerMpnId;
-    outcome.resellerName = plan.seller.resellerName;
-    outcome.account = AccountOutcomeKind::Failed;
-    outcome.accountReason = reason;
-    for (const SubscriptionAction& action : plan.subscriptions) {
-        SubscriptionOutcome sub;
-        sub.msSubscriptionId = action.msSubscriptionId;
-        sub.name = action.name;
-        sub.kind = action.kind == SubscriptionActionKind::Skip ? SubscriptionOutcomeKind::Skipped
-                                                               : SubscriptionOutcomeKind::Failed;
-        sub.reason = action.kind == SubscriptionActionKind::Skip ? action.reason : reason;
-        sub.billingCycle = action.billingCycle;
-        sub.termDuration = action.termDuration;
-        outcome.subscriptions.push_back(std::move(sub));
+std::string resultJson(const std::string& runId, const std::string& message,
+                       const std::string& summary, bool cancelled) {
+    Poco::JSON::Object result;
+    result.set("runId", runId);
+    result.set("message", message);
+    if (cancelled)
+        result.set("cancelled", true);
+    result.set("summary", Poco::JSON::Parser().parse(summary));
+    return storage::stringify(result);
+}
+
+/// What planning needs besides the tenants: the catalog, policy and date of the run.
+ImportRequest planningBase(bss::sdk::HostServices& services, const bss::sdk::CallContext& caller,
+                           const ImportSelection& selection) {
+    ImportRequest request;
+    request.catalog = storage::CatalogRepository(services.database()).load(caller.organization.id);
+    request.policy = selection.policy;
+    request.importDate = today(services.clock());
+    return request;
+}
+
+/// The import's sink: each batch written in its transaction, then its tenants' saved rows
+/// audited again, so the page shows them as imported at once without calling Microsoft; the cost
+/// follows what the import wrote, not the instance's size.
+class WritingSink : public PlannedBatchSink {
+public:
+    WritingSink(bss::sdk::HostServices& services, const storage::HierarchyKey& key,
+                storage::ImportRunStamp stamp)
+        : _services(services), _key(key), _stamp(std::move(stamp)), _writer(services.database()),
+          _hierarchy(services.database()) {}
+
+    std::vector<TenantOutcome> handle(const std::vector<storage::ImportBatchItem>& items) override {
+        std::vector<TenantOutcome> outcomes = _writer.writeBatch(_stamp, items);
+        std::vector<std::string> written;
+        for (const storage::ImportBatchItem& item : items)
+            if (item.notWritten.empty())
+                written.push_back(item.plan->tenantId);
+        if (!written.empty()) {
+            if (!_auditor)
+                _auditor = std::make_unique<BssAuditor>(_services.database(), _key.organizationId);
+            _hierarchy.replaceTenants(
+                _key, written, _auditor->audit(_hierarchy.loadTenants(_key, written)), {},
+                {_stamp.runId, formatIsoUtc(_services.clock().now()), std::nullopt, std::nullopt});
+        }
+        return outcomes;
     }
-    return outcome;
+
+private:
+    bss::sdk::HostServices& _services;
+    storage::HierarchyKey _key;
+    storage::ImportRunStamp _stamp;
+    storage::ImportWriter _writer;
+    storage::HierarchyRepository _hierarchy;
+    /// Built at the first refresh, after this run's first accounts exist: the accounts it
+    /// creates later are found by their tenant id (see BssAuditor).
+    std::unique_ptr<BssAuditor> _auditor;
+};
+
+/// The dry run's sink: each batch's planned outcome recorded as the run's results.
+class PlanningSink : public PlannedBatchSink {
+public:
+    PlanningSink(bss::sdk::Database& database, std::string runId)
+        : _results(database), _runId(std::move(runId)) {}
+
+    std::vector<TenantOutcome> handle(const std::vector<storage::ImportBatchItem>& items) override {
+        std::vector<TenantOutcome> outcomes;
+        std::vector<std::pair<std::size_t, TenantOutcome>> rows;
+        for (const storage::ImportBatchItem& item : items) {
+            TenantOutcome outcome = item.notWritten.empty()
+                                        ? plannedTenantOutcome(*item.plan)
+                                        : unwrittenTenantOutcome(*item.plan, item.notWritten);
+            rows.emplace_back(item.position, outcome);
+            outcomes.push_back(std::move(outcome));
+        }
+        _results.append(_runId, rows);
+        return outcomes;
+    }
+
+private:
+    storage::ImportResultsRepository _results;
+    std::string _runId;
+};
+
+std::string failureMessage(const GatewayError& error, const std::string& instanceName,
+                           const std::string& what) {
+    return error.kind() == GatewayErrorKind::NotAuthenticated
+               ? notAuthenticatedMessage(instanceName, error.code())
+               : what + " failed: " + error.what();
 }
-
-/// Tenants written per transaction: about 1% of the run, so progress and cancel move in steps of
-/// about 1%, and at most 100 (a commit costs a WAL sync on SQLite, a round trip on PostgreSQL;
-/// beyond 100 tenants that cost is negligible).
-std::size_t tenantsPerBatch(std::size_t total) {
-    return std::clamp<std::size_t>((total + 99) / 100, 1, 100);
-}
-
-/// A batch ends early once its tenants have this many subscriptions.
-constexpr std::size_t kSubscriptionsPerBatch = 1000;
-
-/// On PostgreSQL, up to this many imported tenants have their saved status refreshed tenant by
-/// tenant (two DELETEs each, each a round trip: 20 s for 10,000 tenants); beyond it the whole
-/// saved hierarchy is audited and saved again in one multi-row pass (~3 s for 10,000 tenants).
-/// On SQLite statements cost no round trip and the tenant-by-tenant refresh is the cheaper one
-/// (2-5 s against 7 s for 10,000 tenants, measured under the same load).
-constexpr std::size_t kTenantsRefreshedOneByOne = 500;
 
 } // namespace
 
 ImportService::ImportService(bss::sdk::HostServices& services, InstanceClients& clients,
-                             int parallelism)
+                             int parallelism, LeaseIdentity identity)
     : _services(services), _clients(clients), _parallelism(parallelism),
-      _runs(services.database()) {}
+      _identity(std::move(identity)), _runs(services.database()) {}
 
-ImportRequest ImportService::selectTenants(const bss::sdk::CallContext& caller,
-                                           const ImportSelection& selection) {
+PreflightOutcome ImportService::preflight(const bss::sdk::CallContext& caller,
+                                          const ImportSelection& selection) {
     const bss::sdk::InstanceInfo instance = usableInstance(_services, caller, selection.instanceId);
-    const storage::HierarchyKey key{caller.organization.id, instance.id};
-    storage::HierarchyRepository hierarchy(_services.database());
-    if (!hierarchy.state(key))
-        throw ToolError(ErrorCode::Conflict,
-                        "There is no saved hierarchy for instance '" + instance.name +
-                            "': run Get Hierarchy first.",
-                        "instanceId");
-    std::vector<std::string> ids;
-    for (const SelectedRow& row : selection.rows)
-        ids.push_back(row.tenantId);
-    const Hierarchy saved = selection.all ? hierarchy.load(key) : hierarchy.loadTenants(key, ids);
-    std::vector<PickedRow> picked = pickRows(saved, selection);
-
-    // The BSS may have changed since the Get Hierarchy: plan against what it holds now.
-    storage::BssAccountRepository accounts(_services.database());
-    const BssAccountIndex index(accounts.customerAccounts(caller.organization.id));
-    ImportRequest request;
-    for (PickedRow& item : picked) {
-        const TenantRow row = auditTenant(item.row, index);
-        TenantSelection tenant;
-        tenant.customer.tenantId = row.tenantId;
-        tenant.customer.companyName = row.companyName;
-        tenant.customer.primaryDomain = row.primaryDomain;
-        tenant.seller = {row.resellerMpnId, item.resellerName};
-        for (const SubscriptionRow& sub : row.subscriptions)
-            tenant.subscriptions.push_back(audited(sub));
-        if (row.idMatchedAccountId != 0)
-            tenant.relatedAccountId = row.idMatchedAccountId;
-        request.tenants.push_back(std::move(tenant));
-    }
-    request.catalog = storage::CatalogRepository(_services.database()).load(caller.organization.id);
-    request.policy = selection.policy;
-    request.importDate = today(_services.clock());
-    return request;
-}
-
-PreparedImport ImportService::prepare(const bss::sdk::CallContext& caller,
-                                      const ImportSelection& selection, bool readProfiles,
-                                      const std::string& correlationId,
-                                      const std::function<bool()>& cancelled) {
-    ImportRequest request = selectTenants(caller, selection);
-    PreparedImport prepared;
-    if (readProfiles) {
-        BillingProfileReader profiles(_clients.clientFor(caller.organization, selection.instanceId),
-                                      {correlationId, cancelled}, _parallelism, request.tenants);
-        profiles.start();
-        profiles.waitFor(request.tenants.size());
-        for (std::size_t i = 0; i < request.tenants.size(); ++i)
-            if (std::string failure = profiles.failure(i); !failure.empty())
-                prepared.profileFailures[i] = failure;
-    }
-    prepared.plan = planImport(request);
-    return prepared;
-}
-
-PreflightReport ImportService::preflight(const bss::sdk::CallContext& caller,
-                                         const ImportSelection& selection, ImportPlan& planOut) {
-    PreparedImport prepared = prepare(caller, selection, false, "", {});
+    ImportSelector selector(_services, caller, instance, selection);
+    const ImportRequest base = planningBase(_services, caller, selection);
     bool tokenValid = true;
     try {
         _clients.clientFor(caller.organization, selection.instanceId)
@@ -240,160 +161,119 @@ PreflightReport ImportService::preflight(const bss::sdk::CallContext& caller,
                             std::string("The token could not be checked: ") + error.what());
         tokenValid = false;
     }
-    planOut = std::move(prepared.plan);
-    return preflightCheck(planOut, tokenValid);
+    PreflightOutcome outcome;
+    outcome.report.tokenValid = tokenValid;
+    if (!tokenValid)
+        addProblem(outcome.report, tokenProblem());
+    PlanSummaryCounter counter;
+    const std::size_t batch = tenantsPerBatch(selector.total());
+    for (std::vector<TenantSelection> tenants = selector.next(batch); !tenants.empty();
+         tenants = selector.next(batch))
+        for (const TenantSelection& tenant : tenants) {
+            const TenantPlan plan = planTenant(base, tenant);
+            counter.add(plan);
+            for (PreflightProblem& problem : tenantProblems(plan))
+                addProblem(outcome.report, std::move(problem));
+        }
+    outcome.summary = counter.summary();
+    return outcome;
 }
 
-ImportRunOutcome ImportService::dryRun(const bss::sdk::CallContext& caller,
-                                       const ImportSelection& selection) {
+std::pair<std::string, std::string> ImportService::startDryRun(const bss::sdk::CallContext& caller,
+                                                               const ImportSelection& selection) {
+    const bss::sdk::InstanceInfo instance = usableInstance(_services, caller, selection.instanceId);
+    ImportSelector check(_services, caller, instance, selection); // refuse a bad selection now
     const std::string runId = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
-    try {
-        PreparedImport prepared = prepare(caller, selection, true, runId, {});
-        ImportRunOutcome outcome = plannedOutcome(prepared.plan, runId);
-        for (const auto& [index, reason] : prepared.profileFailures)
-            outcome.tenants[index] = notReadOutcome(prepared.plan.tenants[index], reason);
-        outcome.startedAt = formatIsoUtc(_services.clock().now());
-        outcome.finishedAt = outcome.startedAt;
-        _runs.appendAudit({0, caller.organization.id, caller.user.id, caller.user.login,
-                           selection.instanceId, "dry_run", selection.describe(), "succeeded",
-                           summaryJson(summarizeOutcomes(outcome.tenants), selection.policy),
-                           outcome.startedAt});
-        return outcome;
-    } catch (const GatewayError& error) {
-        if (error.kind() == GatewayErrorKind::NotAuthenticated)
-            throw ToolError(
-                ErrorCode::NotAuthenticatedUpstream,
-                notAuthenticatedMessage(
-                    usableInstance(_services, caller, selection.instanceId).name, error.code()),
-                "instanceId");
-        throw ToolError(ErrorCode::UpstreamFailure, error.what());
-    }
+    bss::sdk::CallContext callerCopy = caller;
+    const std::string jobId = _services.jobs().submit(
+        caller, "dry-run", "dry-run:" + std::to_string(selection.instanceId),
+        [this, callerCopy, selection, runId](bss::sdk::JobControl& job) {
+            return runDryRun(callerCopy, selection, runId, job);
+        });
+    return {jobId, runId};
 }
 
 std::pair<std::string, std::string> ImportService::start(const bss::sdk::CallContext& caller,
                                                          const ImportSelection& selection) {
-    usableInstance(_services, caller, selection.instanceId);
+    const bss::sdk::InstanceInfo instance = usableInstance(_services, caller, selection.instanceId);
     const std::string runId = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
     bss::sdk::CallContext callerCopy = caller;
-    const std::string jobId =
-        _services.jobs().submit(caller, "import", instanceJobSubject(selection.instanceId),
-                                [this, callerCopy, selection, runId](bss::sdk::JobControl& job) {
-                                    return run(callerCopy, selection, runId, job);
-                                });
+    const std::string jobId = startLeasedJob(
+        _services, caller, selection.instanceId, "import", runId, _identity,
+        [this, callerCopy, selection, runId](bss::sdk::JobControl& job, RunLeaseKeeper& lease) {
+            return runImport(callerCopy, selection, runId, job, lease);
+        },
+        // A bad selection is refused now, not by a failed job; once the lease is held, so a
+        // run in progress is what a second start hears about first.
+        [&] { ImportSelector(_services, caller, instance, selection); });
     return {jobId, runId};
 }
 
-std::string ImportService::run(const bss::sdk::CallContext& caller,
-                               const ImportSelection& selection, const std::string& runId,
-                               bss::sdk::JobControl& job) {
+std::string ImportService::runImport(const bss::sdk::CallContext& caller,
+                                     const ImportSelection& selection, const std::string& runId,
+                                     bss::sdk::JobControl& job, RunLeaseKeeper& lease) {
     const std::string startedAt = formatIsoUtc(_services.clock().now());
     _runs.insert({runId, caller.organization.id, selection.instanceId, "import",
                   selection.describe(), "running", caller.user.id, caller.user.login, startedAt,
                   std::nullopt, "", summaryJson(OutcomeSummary{}, selection.policy)});
-    std::vector<TenantOutcome> outcomes;
+    OutcomeSummary summary;
     auto finish = [&](const std::string& state, const std::string& message) {
         const std::string at = formatIsoUtc(_services.clock().now());
-        const std::string summary = summaryJson(summarizeOutcomes(outcomes), selection.policy);
-        _runs.finish(runId, state, at, message, summary);
+        const std::string counts = summaryJson(summary, selection.policy);
+        _runs.finish(runId, state, at, message, counts);
         _runs.appendAudit({0, caller.organization.id, caller.user.id, caller.user.login,
                            selection.instanceId, "import", selection.describe(), state,
-                           message + " " + summary, at});
-        return summary;
+                           message + " " + counts, at});
+        return counts;
     };
+    std::string instanceName = std::to_string(selection.instanceId);
+    const auto cancelled = [&job, &lease] { return job.cancelRequested() || lease.lost(); };
     try {
         job.reportProgress("{\"phase\":\"preparing\"}");
-        ImportRequest request = selectTenants(caller, selection);
-        // Tenants are planned and written a batch at a time while the billing profiles of later
-        // ones are still being read.
-        BillingProfileReader profiles(_clients.clientFor(caller.organization, selection.instanceId),
-                                      {runId, [&job] { return job.cancelRequested(); }},
-                                      _parallelism, request.tenants);
+        const bss::sdk::InstanceInfo instance =
+            usableInstance(_services, caller, selection.instanceId);
+        instanceName = instance.name;
+        ImportSelector selector(_services, caller, instance, selection);
+        BillingProfileReader profiles(_clients.clientFor(caller.organization, instance.id),
+                                      {runId, cancelled}, _parallelism);
         profiles.start();
-        const storage::ImportRunStamp stamp{caller.organization.id, runId, caller.user.id,
-                                            startedAt};
-        storage::ImportWriter writer(_services.database());
-        const std::size_t total = request.tenants.size();
-        const std::size_t batchTenants = tenantsPerBatch(total);
-        std::vector<std::string> written;
-        for (std::size_t begin = 0, end = 0; begin < total && !job.cancelRequested(); begin = end) {
-            std::size_t subscriptions = request.tenants[begin].subscriptions.size();
-            for (end = begin + 1; end < total && end - begin < batchTenants; ++end) {
-                subscriptions += request.tenants[end].subscriptions.size();
-                if (subscriptions > kSubscriptionsPerBatch)
-                    break;
-            }
-            try {
-                profiles.waitFor(end);
-            } catch (const GatewayError& error) {
-                if (error.kind() == GatewayErrorKind::Cancelled)
-                    break; // the job was cancelled while profiles were read
-                throw;
-            }
-            std::vector<TenantPlan> plans;
-            std::vector<storage::ImportBatchItem> items;
-            plans.reserve(end - begin);
-            for (std::size_t i = begin; i < end; ++i) {
-                plans.push_back(planTenant(request, request.tenants[i]));
-                items.push_back({&plans.back(), i, profiles.failure(i)});
-            }
-            for (TenantOutcome& outcome : writer.writeBatch(stamp, items))
-                outcomes.push_back(std::move(outcome));
-            for (const storage::ImportBatchItem& item : items)
-                if (item.notWritten.empty())
-                    written.push_back(item.plan->tenantId);
-            job.reportProgress("{\"phase\":\"importing\",\"tenantsDone\":" + std::to_string(end) +
-                               ",\"tenantsTotal\":" + std::to_string(total) + "}");
-        }
+        WritingSink sink(_services, {caller.organization.id, instance.id},
+                         {caller.organization.id, runId, caller.user.id, startedAt});
+        const PipelineOutcome outcome = runImportPipeline(
+            selector, planningBase(_services, caller, selection), profiles, sink, cancelled,
+            [&](std::size_t done, std::size_t total) {
+                job.reportProgress(
+                    "{\"phase\":\"importing\",\"tenantsDone\":" + std::to_string(done) +
+                    ",\"tenantsTotal\":" + std::to_string(total) + "}");
+            });
         profiles.stop();
-
-        // Show the imported tenants' new status at once, without calling Microsoft.
-        if (!written.empty()) {
-            storage::HierarchyRepository hierarchy(_services.database());
-            const storage::HierarchyKey key{caller.organization.id, selection.instanceId};
-            storage::BssAccountRepository accounts(_services.database());
-            const BssAccountIndex index(accounts.customerAccounts(caller.organization.id));
-            const storage::SaveStamp saved{runId, formatIsoUtc(_services.clock().now()),
-                                           std::nullopt, std::nullopt};
-            if (_services.database().dialect() == bss::sdk::SqlDialect::PostgreSQL &&
-                written.size() > kTenantsRefreshedOneByOne) {
-                // Many tenants: audit the whole saved hierarchy again and save it in one pass
-                // (as an incremental Get Hierarchy does) instead of replacing tenant by tenant.
-                hierarchy.replaceAll(key, auditHierarchy(hierarchy.load(key), index),
-                                     hierarchy.fetchErrors(key), saved);
-            } else {
-                hierarchy.replaceTenants(key, written,
-                                         auditHierarchy(hierarchy.loadTenants(key, written), index),
-                                         {}, saved);
-            }
+        summary = outcome.summary;
+        if (lease.lost()) {
+            const std::string message =
+                "Import stopped after " + std::to_string(outcome.done) + " of " +
+                std::to_string(outcome.total) +
+                " tenant(s): this host lost its hold on the instance (it stalled longer than the "
+                "lease lasts); run the import again to finish.";
+            finish("failed", message);
+            throw ToolError(ErrorCode::Conflict, message);
         }
-        const bool cancelled = job.cancelRequested() && outcomes.size() < total;
         const std::string message =
-            cancelled ? "Cancelled after " + std::to_string(outcomes.size()) + " of " +
-                            std::to_string(total) + " tenant(s); run the import again to resume."
-                      : "Imported " + std::to_string(total) + " tenant(s).";
-        const std::string summary = finish(cancelled ? "cancelled" : "succeeded", message);
-        Poco::JSON::Object result;
-        result.set("runId", runId);
-        result.set("message", message);
-        result.set("summary", Poco::JSON::Parser().parse(summary));
-        return storage::stringify(result);
+            outcome.cancelled
+                ? "Cancelled after " + std::to_string(outcome.done) + " of " +
+                      std::to_string(outcome.total) + " tenant(s); run the import again to resume."
+                : "Imported " + std::to_string(outcome.total) + " tenant(s).";
+        const std::string counts = finish(outcome.cancelled ? "cancelled" : "succeeded", message);
+        return resultJson(runId, message, counts, false);
     } catch (const GatewayError& error) {
-        if (error.kind() == GatewayErrorKind::Cancelled) {
-            finish("cancelled", "Cancelled before anything was written.");
-            return "{\"runId\":\"" + runId + "\",\"cancelled\":true}";
-        }
-        const std::string message =
-            error.kind() == GatewayErrorKind::NotAuthenticated
-                ? notAuthenticatedMessage(
-                      usableInstance(_services, caller, selection.instanceId).name, error.code())
-                : std::string("Import failed: ") + error.what();
+        const std::string message = failureMessage(error, instanceName, "Import");
         finish("failed", message);
         throw ToolError(error.kind() == GatewayErrorKind::NotAuthenticated
                             ? ErrorCode::NotAuthenticatedUpstream
                             : ErrorCode::UpstreamFailure,
                         message);
     } catch (const ToolError& error) {
-        finish("failed", error.what());
+        if (!lease.lost())
+            finish("failed", error.what());
         throw;
     } catch (const Poco::Exception& error) {
         const std::string message = "Import failed: " + error.displayText();
@@ -406,23 +286,104 @@ std::string ImportService::run(const bss::sdk::CallContext& caller,
     }
 }
 
-ImportResults ImportService::results(const bss::sdk::CallContext& caller,
-                                     const std::string& runId) {
+std::string ImportService::runDryRun(const bss::sdk::CallContext& caller,
+                                     const ImportSelection& selection, const std::string& runId,
+                                     bss::sdk::JobControl& job) {
+    const std::string startedAt = formatIsoUtc(_services.clock().now());
+    _runs.insert({runId, caller.organization.id, selection.instanceId, "dry_run",
+                  selection.describe(), "running", caller.user.id, caller.user.login, startedAt,
+                  std::nullopt, "", summaryJson(OutcomeSummary{}, selection.policy)});
+    OutcomeSummary summary;
+    auto finish = [&](const std::string& state, const std::string& message) {
+        const std::string at = formatIsoUtc(_services.clock().now());
+        const std::string counts = summaryJson(summary, selection.policy);
+        _runs.finish(runId, state, at, message, counts);
+        _runs.appendAudit({0, caller.organization.id, caller.user.id, caller.user.login,
+                           selection.instanceId, "dry_run", selection.describe(), state, counts,
+                           at});
+        return counts;
+    };
+    std::string instanceName = std::to_string(selection.instanceId);
+    const auto cancelled = [&job] { return job.cancelRequested(); };
+    try {
+        job.reportProgress("{\"phase\":\"preparing\"}");
+        const bss::sdk::InstanceInfo instance =
+            usableInstance(_services, caller, selection.instanceId);
+        instanceName = instance.name;
+        ImportSelector selector(_services, caller, instance, selection);
+        BillingProfileReader profiles(_clients.clientFor(caller.organization, instance.id),
+                                      {runId, cancelled}, _parallelism);
+        profiles.start();
+        PlanningSink sink(_services.database(), runId);
+        const PipelineOutcome outcome = runImportPipeline(
+            selector, planningBase(_services, caller, selection), profiles, sink, cancelled,
+            [&](std::size_t done, std::size_t total) {
+                job.reportProgress(
+                    "{\"phase\":\"planning\",\"tenantsDone\":" + std::to_string(done) +
+                    ",\"tenantsTotal\":" + std::to_string(total) + "}");
+            });
+        profiles.stop();
+        summary = outcome.summary;
+        const std::string message =
+            outcome.cancelled ? "Dry run cancelled after " + std::to_string(outcome.done) + " of " +
+                                    std::to_string(outcome.total) + " tenant(s)."
+                              : "Dry run of " + std::to_string(outcome.total) +
+                                    " tenant(s): nothing was written.";
+        const std::string counts = finish(outcome.cancelled ? "cancelled" : "succeeded", message);
+        return resultJson(runId, message, counts, outcome.cancelled);
+    } catch (const GatewayError& error) {
+        const std::string message = failureMessage(error, instanceName, "Dry run");
+        finish("failed", message);
+        throw ToolError(error.kind() == GatewayErrorKind::NotAuthenticated
+                            ? ErrorCode::NotAuthenticatedUpstream
+                            : ErrorCode::UpstreamFailure,
+                        message);
+    } catch (const ToolError& error) {
+        finish("failed", error.what());
+        throw;
+    } catch (const Poco::Exception& error) {
+        const std::string message = "Dry run failed: " + error.displayText();
+        finish("failed", message);
+        throw ToolError(ErrorCode::Internal, message);
+    } catch (const std::exception& error) {
+        const std::string message = std::string("Dry run failed: ") + error.what();
+        finish("failed", message);
+        throw ToolError(ErrorCode::Internal, message);
+    }
+}
+
+storage::RunRecord ImportService::visibleRun(const bss::sdk::CallContext& caller,
+                                             const std::string& runId) {
     std::optional<storage::RunRecord> run = _runs.find(runId);
-    if (!run || run->organizationId != caller.organization.id || run->kind != "import")
+    if (!run || run->organizationId != caller.organization.id ||
+        (run->kind != "import" && run->kind != "dry_run"))
         throw ToolError(ErrorCode::NotFound, "No import run '" + runId + "' in this organization.",
                         "runId");
+    return *run;
+}
+
+ImportResults ImportService::results(const bss::sdk::CallContext& caller, const std::string& runId,
+                                     std::size_t offset, std::size_t limit) {
     ImportResults results;
-    results.run = *run;
+    results.run = visibleRun(caller, runId);
     results.outcome.runId = runId;
-    results.outcome.startedAt = run->startedAt;
-    results.outcome.finishedAt = run->finishedAt.value_or("");
-    Poco::JSON::Parser parser;
-    Poco::JSON::Object::Ptr summary = parser.parse(run->summary).extract<Poco::JSON::Object::Ptr>();
+    results.outcome.dryRun = results.run.kind == "dry_run";
+    results.outcome.startedAt = results.run.startedAt;
+    results.outcome.finishedAt = results.run.finishedAt.value_or("");
+    Poco::JSON::Object::Ptr summary =
+        Poco::JSON::Parser().parse(results.run.summary).extract<Poco::JSON::Object::Ptr>();
     results.outcome.policy = parseBillingPolicy(summary->optValue<std::string>("billingPolicy", ""))
                                  .value_or(BillingPolicy::Unset);
-    results.outcome.tenants = storage::ImportResultsRepository(_services.database()).results(runId);
+    storage::ImportResultsRepository repository(_services.database());
+    results.total = repository.count(runId);
+    results.outcome.tenants = repository.page(runId, offset, limit);
     return results;
+}
+
+void ImportService::forEachResult(const bss::sdk::CallContext& caller, const std::string& runId,
+                                  const std::function<bool(const TenantOutcome&)>& onTenant) {
+    visibleRun(caller, runId);
+    storage::ImportResultsRepository(_services.database()).forEach(runId, onTenant);
 }
 
 } // namespace ict::application
