@@ -13,6 +13,18 @@
 namespace mockhost {
 namespace {
 
+/// A streamed action's answer on standard output (a redirect saves the file).
+class StdoutStream : public bss::sdk::ResponseStream {
+public:
+    void begin(const std::string& contentType, const std::string& fileName) override {
+        std::cerr << "streaming " << contentType << " (" << fileName << ")" << std::endl;
+    }
+    bool write(const std::string& bytes) override {
+        std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        return static_cast<bool>(std::cout);
+    }
+};
+
 /// The jobId of an action's answer, or "" when it started none.
 std::string jobIdOf(const std::string& answer) {
     try {
@@ -111,8 +123,14 @@ int runAction(const CommandLine& line) {
     try {
         const bss::sdk::CallContext caller =
             gateway.contextForLogin(login, ToolGateway::newRequestId());
-        const std::string answer =
-            gateway.invoke(caller, args[0], args[1], args.size() == 3 ? args[2] : "{}");
+        const std::string body = args.size() == 3 ? args[2] : "{}";
+        if (gateway.isStreamed(args[0], args[1])) {
+            StdoutStream out;
+            gateway.stream(caller, args[0], args[1], body, out);
+            std::cout.flush();
+            return 0;
+        }
+        const std::string answer = gateway.invoke(caller, args[0], args[1], body);
         const std::string jobId = line.has("wait") ? jobIdOf(answer) : "";
         if (jobId.empty()) {
             std::cout << answer << std::endl;

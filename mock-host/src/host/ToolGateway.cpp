@@ -67,17 +67,11 @@ RunningTool& ToolGateway::checkedTool(const bss::sdk::CallContext& caller,
     return *running;
 }
 
-std::string ToolGateway::invoke(const bss::sdk::CallContext& caller, const std::string& toolId,
-                                const std::string& action, const std::string& bodyJson) {
-    RunningTool& running = checkedTool(caller, toolId);
-    const auto& actions = running.loaded.descriptor.actions;
-    if (std::none_of(actions.begin(), actions.end(),
-                     [&](const bss::sdk::ActionDescriptor& a) { return a.name == action; }))
-        throw ToolError(ErrorCode::NotFound,
-                        "The tool '" + toolId + "' has no action '" + action + "'.", "action");
-    bss::sdk::ActionRequest request{caller, action, bodyJson.empty() ? "{}" : bodyJson};
+template <typename Call>
+auto ToolGateway::firewall(const bss::sdk::CallContext& caller, const std::string& toolId,
+                           const std::string& action, Call call) {
     try {
-        return running.loaded.tool->handle(request);
+        return call();
     } catch (const ToolError&) {
         throw;
     } catch (const std::exception& e) {
@@ -89,6 +83,39 @@ std::string ToolGateway::invoke(const bss::sdk::CallContext& caller, const std::
     }
     throw ToolError(ErrorCode::Internal,
                     "Internal error in tool '" + toolId + "' (request " + caller.requestId + ").");
+}
+
+std::string ToolGateway::invoke(const bss::sdk::CallContext& caller, const std::string& toolId,
+                                const std::string& action, const std::string& bodyJson) {
+    RunningTool& running = checkedTool(caller, toolId);
+    const auto& actions = running.loaded.descriptor.actions;
+    if (std::none_of(actions.begin(), actions.end(),
+                     [&](const bss::sdk::ActionDescriptor& a) { return a.name == action; }))
+        throw ToolError(ErrorCode::NotFound,
+                        "The tool '" + toolId + "' has no action '" + action + "'.", "action");
+    bss::sdk::ActionRequest request{caller, action, bodyJson.empty() ? "{}" : bodyJson};
+    return firewall(caller, toolId, action, [&] { return running.loaded.tool->handle(request); });
+}
+
+bool ToolGateway::isStreamed(const std::string& toolId, const std::string& action) {
+    RunningTool* running = _host.tool(toolId);
+    if (!running)
+        return false;
+    const auto& actions = running->loaded.streamedActions;
+    return std::any_of(actions.begin(), actions.end(),
+                       [&](const bss::sdk::ActionDescriptor& a) { return a.name == action; });
+}
+
+void ToolGateway::stream(const bss::sdk::CallContext& caller, const std::string& toolId,
+                         const std::string& action, const std::string& bodyJson,
+                         bss::sdk::ResponseStream& out) {
+    RunningTool& running = checkedTool(caller, toolId);
+    if (!isStreamed(toolId, action))
+        throw ToolError(ErrorCode::NotFound,
+                        "The tool '" + toolId + "' has no streamed action '" + action + "'.",
+                        "action");
+    bss::sdk::ActionRequest request{caller, action, bodyJson.empty() ? "{}" : bodyJson};
+    firewall(caller, toolId, action, [&] { running.loaded.tool->stream(request, out); });
 }
 
 void ToolGateway::requireRootAdmin(const bss::sdk::CallContext& caller) {

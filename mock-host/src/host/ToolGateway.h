@@ -32,6 +32,17 @@ public:
     std::string invoke(const bss::sdk::CallContext& caller, const std::string& toolId,
                        const std::string& action, const std::string& bodyJson);
 
+    /// Runs the same checks for a streamed action (one of the tool's streamedActions()), then
+    /// Tool::stream into `out`. Throws ToolError (before anything was written, or after, when the
+    /// tool failed mid-stream: the caller must then cut the answer off).
+    void stream(const bss::sdk::CallContext& caller, const std::string& toolId,
+                const std::string& action, const std::string& bodyJson,
+                bss::sdk::ResponseStream& out);
+
+    /// True when `action` is one of the tool's streamed actions (the tool not checked for the
+    /// caller: for routing only).
+    bool isStreamed(const std::string& toolId, const std::string& action);
+
     /// Throws ToolError(Forbidden) unless the caller is in a root organization and holds
     /// system_admin (host administration).
     static void requireRootAdmin(const bss::sdk::CallContext& caller);
@@ -44,6 +55,11 @@ public:
 
 private:
     RunningTool& checkedTool(const bss::sdk::CallContext& caller, const std::string& toolId);
+    /// Calls `call` (a Tool method) with the firewall: ToolError passes, anything else is logged
+    /// as the tool's defect and becomes ToolError(Internal).
+    template <typename Call>
+    auto firewall(const bss::sdk::CallContext& caller, const std::string& toolId,
+                  const std::string& action, Call call);
     Host& _host;
 };
 

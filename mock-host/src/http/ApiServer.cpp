@@ -34,6 +34,8 @@ Handler route(const std::string& method, const std::vector<std::string>& s) {
         return handleListTools;
     if (s.size() == 5 && post && s[1] == "tools" && s[3] == "actions")
         return handleToolAction;
+    if (s.size() == 5 && (get || post) && s[1] == "tools" && s[3] == "streams")
+        return handleToolStream;
     if (s.size() == 3 && get && s[1] == "jobs")
         return handleJobStatus;
     if (s.size() == 4 && post && s[1] == "jobs" && s[3] == "cancel")

@@ -10,6 +10,7 @@ void handleLogout(HttpExchange& exchange);         // POST /api/logout
 void handleMe(HttpExchange& exchange);             // GET  /api/me
 void handleListTools(HttpExchange& exchange);      // GET  /api/tools
 void handleToolAction(HttpExchange& exchange);     // POST /api/tools/{id}/actions/{action}
+void handleToolStream(HttpExchange& exchange);     // GET|POST /api/tools/{id}/streams/{action}
 void handleJobStatus(HttpExchange& exchange);      // GET  /api/jobs/{id}
 void handleJobCancel(HttpExchange& exchange);      // POST /api/jobs/{id}/cancel
 void handleToolEnablement(HttpExchange& exchange); // POST /api/admin/tools/{id}/enablement

@@ -14,6 +14,9 @@ struct LoadedTool {
     /// library never unloads before the object. Copies share the one object.
     std::shared_ptr<bss::sdk::Tool> tool;
     bss::sdk::ToolDescriptor descriptor;
+    /// Tool::streamedActions() of a tool of ABI 1.1 or later; empty for older tools, which the
+    /// host never asks (their vtable has no such entry).
+    std::vector<bss::sdk::ActionDescriptor> streamedActions;
     std::uint32_t abiMajor = 0;
     std::uint32_t abiMinor = 0;
     std::string file;     ///< File name inside the plugin folder.

@@ -147,6 +147,14 @@ LoadedTool loadFile(const std::string& path, const std::string& name,
     }
     loaded.abiMajor = info->abiMajor;
     loaded.abiMinor = info->abiMinor;
+    // Tool::streamedActions() is in the vtable of tools built against ABI 1.1 and later only.
+    if (loaded.abiMinor >= 1) {
+        try {
+            loaded.streamedActions = loaded.tool->streamedActions();
+        } catch (const std::exception& e) {
+            throw Refusal{std::string("streamedActions() threw: ") + e.what()};
+        }
+    }
     loaded.file = name;
     return loaded;
 }

@@ -27,9 +27,16 @@ const std::vector<ActionEntry>& actionTable() {
          importDryRun},
         {"import", "Start an import of the selected (or all importable) tenants.", startImport},
         {"import-results", "What an import run created, added, skipped and failed.", importResults},
-        {"import-results-csv", "An import run's results as CSV.", importResultsCsv},
         {"audit-trail", "Who ran which Get Hierarchy or import, when, and how it ended.",
          auditTrail},
+    };
+    return table;
+}
+
+const std::vector<StreamEntry>& streamTable() {
+    static const std::vector<StreamEntry> table = {
+        {"import-results-csv", "An import or dry run's results as CSV, streamed.",
+         streamImportResultsCsv},
     };
     return table;
 }

@@ -26,4 +26,18 @@ struct ActionEntry {
 
 const std::vector<ActionEntry>& actionTable();
 
+/// A streamed action's handler: writes its answer to `out` (see bss::sdk::Tool::stream()).
+using StreamHandler =
+    std::function<void(ToolRuntime&, const bss::sdk::ActionRequest&, const Poco::JSON::Object& body,
+                       bss::sdk::ResponseStream& out)>;
+
+struct StreamEntry {
+    std::string name;
+    std::string description;
+    StreamHandler handler;
+};
+
+/// Every streamed action the tool offers (exports of any size).
+const std::vector<StreamEntry>& streamTable();
+
 } // namespace ict::adapter

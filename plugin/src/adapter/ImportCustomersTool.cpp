@@ -2,6 +2,7 @@
 
 #include "adapter/ActionTable.h"
 #include "adapter/JsonIo.h"
+#include "application/InterruptedRuns.h"
 #include "domain/common/IsoTime.h"
 #include "storage/Migrations.h"
 
@@ -35,6 +36,12 @@ void ImportCustomersTool::start(bss::sdk::HostServices& services) {
                                              domain::formatIsoUtc(services.clock().now()));
         _runtime = std::make_unique<ToolRuntime>(services);
         services.logger().info("import-customers: tables at migration " + std::to_string(version));
+        // Runs whose host stopped before they ended would otherwise show as running for ever.
+        if (const std::size_t interrupted =
+                application::markInterruptedRuns(services.database(), _runtime->leases.holder,
+                                                 domain::formatIsoUtc(services.clock().now())))
+            services.logger().warning("import-customers: marked " + std::to_string(interrupted) +
+                                      " run(s) interrupted: their host stopped before they ended");
         _started = true;
     } catch (const ToolError&) {
         Poco::Net::uninitializeSSL();
@@ -56,20 +63,10 @@ void ImportCustomersTool::stop() noexcept {
     Poco::Net::uninitializeSSL();
 }
 
-std::string ImportCustomersTool::handle(const bss::sdk::ActionRequest& request) {
-    if (!_started)
-        throw ToolError(ErrorCode::Unavailable, "The Import Customers Tool is not started.");
-    const ActionEntry* entry = nullptr;
-    for (const ActionEntry& candidate : actionTable())
-        if (candidate.name == request.action)
-            entry = &candidate;
-    if (!entry)
-        throw ToolError(ErrorCode::NotFound,
-                        "The Import Customers Tool has no action '" + request.action + "'.",
-                        "action");
+template <typename Body>
+auto ImportCustomersTool::guarded(const bss::sdk::ActionRequest& request, Body body) {
     try {
-        Poco::JSON::Object::Ptr body = parseBody(request.bodyJson);
-        return entry->handler(*_runtime, request, *body);
+        return body();
     } catch (const ToolError&) {
         throw;
     } catch (const Poco::Exception& e) {
@@ -85,6 +82,48 @@ std::string ImportCustomersTool::handle(const bss::sdk::ActionRequest& request) 
     } catch (...) {
         throw ToolError(ErrorCode::Internal, "Action '" + request.action + "' failed.");
     }
+}
+
+std::string ImportCustomersTool::handle(const bss::sdk::ActionRequest& request) {
+    if (!_started)
+        throw ToolError(ErrorCode::Unavailable, "The Import Customers Tool is not started.");
+    const ActionEntry* entry = nullptr;
+    for (const ActionEntry& candidate : actionTable())
+        if (candidate.name == request.action)
+            entry = &candidate;
+    if (!entry)
+        throw ToolError(ErrorCode::NotFound,
+                        "The Import Customers Tool has no action '" + request.action + "'.",
+                        "action");
+    return guarded(request, [&] {
+        Poco::JSON::Object::Ptr body = parseBody(request.bodyJson);
+        return entry->handler(*_runtime, request, *body);
+    });
+}
+
+std::vector<bss::sdk::ActionDescriptor> ImportCustomersTool::streamedActions() const {
+    std::vector<bss::sdk::ActionDescriptor> actions;
+    for (const StreamEntry& entry : streamTable())
+        actions.push_back({entry.name, entry.description});
+    return actions;
+}
+
+void ImportCustomersTool::stream(const bss::sdk::ActionRequest& request,
+                                 bss::sdk::ResponseStream& out) {
+    if (!_started)
+        throw ToolError(ErrorCode::Unavailable, "The Import Customers Tool is not started.");
+    const StreamEntry* entry = nullptr;
+    for (const StreamEntry& candidate : streamTable())
+        if (candidate.name == request.action)
+            entry = &candidate;
+    if (!entry)
+        throw ToolError(
+            ErrorCode::NotFound,
+            "The Import Customers Tool has no streamed action '" + request.action + "'.", "action");
+    guarded(request, [&] {
+        Poco::JSON::Object::Ptr body = parseBody(request.bodyJson);
+        entry->handler(*_runtime, request, *body, out);
+    });
 }
 
 } // namespace ict::adapter

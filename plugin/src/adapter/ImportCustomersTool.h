@@ -24,8 +24,13 @@ public:
     void start(bss::sdk::HostServices& services) override;
     void stop() noexcept override;
     std::string handle(const bss::sdk::ActionRequest& request) override;
+    std::vector<bss::sdk::ActionDescriptor> streamedActions() const override;
+    void stream(const bss::sdk::ActionRequest& request, bss::sdk::ResponseStream& out) override;
 
 private:
+    /// Runs `body` with the exception firewall: ToolError passes, anything else becomes one.
+    template <typename Body> auto guarded(const bss::sdk::ActionRequest& request, Body body);
+
     std::unique_ptr<ToolRuntime> _runtime;
     std::atomic<bool> _started{false};
 };

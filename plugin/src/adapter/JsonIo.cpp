@@ -79,4 +79,28 @@ std::string toJson(const Poco::JSON::Object& object) {
     return out.str();
 }
 
+bool optionalBool(const Poco::JSON::Object& body, const std::string& field) {
+    if (!body.has(field) || body.isNull(field))
+        return false;
+    const Poco::Dynamic::Var value = body.get(field);
+    if (value.type() == typeid(bool))
+        return value.extract<bool>();
+    throw ToolError(ErrorCode::InvalidInput,
+                    "Field '" + field + "' must be true or false, not '" + value.toString() + "'.",
+                    field);
+}
+
+std::size_t optionalCount(const Poco::JSON::Object& body, const std::string& field,
+                          std::size_t fallback) {
+    if (!body.has(field) || body.isNull(field))
+        return fallback;
+    const std::int64_t value = requiredInt(body, field);
+    if (value < 0)
+        throw ToolError(ErrorCode::InvalidInput,
+                        "Field '" + field + "' must not be negative, not '" +
+                            std::to_string(value) + "'.",
+                        field);
+    return static_cast<std::size_t>(value);
+}
+
 } // namespace ict::adapter

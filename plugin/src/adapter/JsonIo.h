@@ -6,6 +6,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,6 +21,15 @@ std::optional<std::string> optionalString(const Poco::JSON::Object& body, const 
 
 /// Required integer field; throws ToolError(InvalidInput, field) when missing or not an integer.
 std::int64_t requiredInt(const Poco::JSON::Object& body, const std::string& field);
+
+/// Optional non-negative integer field, `fallback` when absent or null; throws
+/// ToolError(InvalidInput, field) when negative or not an integer.
+std::size_t optionalCount(const Poco::JSON::Object& body, const std::string& field,
+                          std::size_t fallback);
+
+/// Optional boolean field, false when absent or null; throws ToolError(InvalidInput, field) when
+/// present but not true or false.
+bool optionalBool(const Poco::JSON::Object& body, const std::string& field);
 
 std::string toJson(const Poco::JSON::Object& object);
 

@@ -15,6 +15,7 @@
 
 #include "bss/sdk/CallContext.h"
 #include "bss/sdk/HostServices.h"
+#include "bss/sdk/ResponseStream.h"
 #include "bss/sdk/ToolError.h"
 
 #include <string>
@@ -59,6 +60,24 @@ public:
 
     /// Runs one action and returns a JSON object (the HTTP 200 body). Throws ToolError.
     virtual std::string handle(const ActionRequest& request) = 0;
+
+    // ---- since ABI 1.1: a host calls these only on a tool whose AbiInfo minor is 1 or more ----
+
+    /// The actions whose answer is streamed (an export of any size) rather than returned whole;
+    /// their names differ from descriptor().actions'. The host runs them with stream(), after the
+    /// same checks as handle() (enabled for the organization, the required permission).
+    virtual std::vector<ActionDescriptor> streamedActions() const { return {}; }
+
+    /// Runs a streamed action: calls out.begin() once, then out.write() any number of times, from
+    /// this thread, and returns. Throws ToolError before begin() when the request is refused (the
+    /// host answers with that error); a ToolError after begin() ends the answer early (the host
+    /// cuts it off, so the caller sees an incomplete download, never a truncated one that looks
+    /// whole). A streamed action must not change anything (hosts may serve it on a GET).
+    virtual void stream(const ActionRequest& request, ResponseStream& out) {
+        (void)out;
+        throw ToolError(ErrorCode::NotFound, "No streamed action '" + request.action + "'.",
+                        "action");
+    }
 };
 
 } // namespace bss::sdk

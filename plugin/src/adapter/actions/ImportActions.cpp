@@ -9,6 +9,7 @@
 #include "storage/ImportOutcomeJson.h"
 
 #include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
 
 #include <map>
 
@@ -121,25 +122,24 @@ std::string requiredRunId(const Poco::JSON::Object& body) {
 std::string importPreflight(ToolRuntime& runtime, const bss::sdk::ActionRequest& request,
                             const Poco::JSON::Object& body) {
     const ImportSelection selection = selectionOf(body);
-    ImportPlan plan;
-    const PreflightReport report = runtime.importing.preflight(request.caller, selection, plan);
+    const application::PreflightOutcome preflight =
+        runtime.importing.preflight(request.caller, selection);
+    const PreflightReport& report = preflight.report;
     Poco::JSON::Object result;
     result.set("ok", report.ok());
     result.set("tokenValid", report.tokenValid);
-    std::map<std::string, std::string> names;
-    for (const TenantPlan& tenant : plan.tenants)
-        names[tenant.tenantId] = tenant.companyName;
     Poco::JSON::Array::Ptr problems = new Poco::JSON::Array;
     for (const PreflightProblem& problem : report.problems) {
         Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
         item->set("tenantId", problem.tenantId);
-        item->set("companyName", names[problem.tenantId]);
+        item->set("companyName", problem.companyName);
         item->set("subscriptionId", problem.msSubscriptionId);
         item->set("message", problem.message);
         problems->add(item);
     }
     result.set("problems", problems);
-    const ImportSummary summary = summarizePlan(plan);
+    result.set("problemsTotal", static_cast<Poco::Int64>(report.problemsTotal));
+    const ImportSummary& summary = preflight.summary;
     Poco::JSON::Object::Ptr counts = new Poco::JSON::Object;
     counts->set("tenants", static_cast<Poco::Int64>(summary.tenants));
     counts->set("accountsToCreate", static_cast<Poco::Int64>(summary.accountsToCreate));
@@ -154,9 +154,11 @@ std::string importPreflight(ToolRuntime& runtime, const bss::sdk::ActionRequest&
 
 std::string importDryRun(ToolRuntime& runtime, const bss::sdk::ActionRequest& request,
                          const Poco::JSON::Object& body) {
-    const ImportRunOutcome outcome = runtime.importing.dryRun(request.caller, selectionOf(body));
+    const auto [jobId, runId] = runtime.importing.startDryRun(request.caller, selectionOf(body));
     Poco::JSON::Object result;
-    setOutcome(result, outcome);
+    result.set("jobId", jobId);
+    result.set("runId", runId);
+    result.set("dryRun", true);
     return toJson(result);
 }
 
@@ -171,10 +173,21 @@ std::string startImport(ToolRuntime& runtime, const bss::sdk::ActionRequest& req
 
 std::string importResults(ToolRuntime& runtime, const bss::sdk::ActionRequest& request,
                           const Poco::JSON::Object& body) {
+    const std::size_t offset = optionalCount(body, "offset", 0);
+    const std::size_t limit = optionalCount(body, "limit", 200);
+    if (limit == 0 || limit > 1000)
+        throw ToolError(
+            ErrorCode::InvalidInput,
+            "Field 'limit' must be from 1 to 1000, not '" + std::to_string(limit) + "'.", "limit");
     const application::ImportResults results =
-        runtime.importing.results(request.caller, requiredRunId(body));
+        runtime.importing.results(request.caller, requiredRunId(body), offset, limit);
     Poco::JSON::Object result;
     setOutcome(result, results.outcome);
+    // The run's counts, not the page's: the page holds at most `limit` tenants.
+    result.set("summary", Poco::JSON::Parser().parse(results.run.summary));
+    result.set("total", static_cast<Poco::Int64>(results.total));
+    result.set("offset", static_cast<Poco::Int64>(offset));
+    result.set("limit", static_cast<Poco::Int64>(limit));
     result.set("state", results.run.state);
     result.set("user", results.run.userLogin);
     result.set("instanceId", results.run.instanceId);
@@ -183,15 +196,19 @@ std::string importResults(ToolRuntime& runtime, const bss::sdk::ActionRequest& r
     return toJson(result);
 }
 
-std::string importResultsCsv(ToolRuntime& runtime, const bss::sdk::ActionRequest& request,
-                             const Poco::JSON::Object& body) {
+void streamImportResultsCsv(ToolRuntime& runtime, const bss::sdk::ActionRequest& request,
+                            const Poco::JSON::Object& body, bss::sdk::ResponseStream& out) {
     const std::string runId = requiredRunId(body);
-    const application::ImportResults results = runtime.importing.results(request.caller, runId);
-    Poco::JSON::Object result;
-    result.set("filename", "import-results-" + runId + ".csv");
-    result.set("contentType", std::string("text/csv"));
-    result.set("csv", writeCsv(importOutcomeRows(results.outcome)));
-    return toJson(result);
+    const bool dryRun = runtime.importing.visibleRun(request.caller, runId).kind == "dry_run";
+    out.begin("text/csv; charset=utf-8", "import-results-" + runId + ".csv");
+    if (!out.write(csvRecord(importOutcomeHeader())))
+        return;
+    runtime.importing.forEachResult(request.caller, runId, [&](const TenantOutcome& tenant) {
+        std::string records;
+        for (const std::vector<std::string>& row : importOutcomeRows(runId, dryRun, tenant))
+            records += csvRecord(row);
+        return out.write(records);
+    });
 }
 
 } // namespace ict::adapter

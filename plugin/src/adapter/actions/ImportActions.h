@@ -7,12 +7,13 @@
 
 namespace ict::adapter {
 
-/// <selection> -> {ok, tokenValid, problems:[{tenantId, subscriptionId, message}], summary}
+/// <selection> -> {ok, tokenValid, problems:[{tenantId, companyName, subscriptionId, message}]
+///                 (the first 1,000), problemsTotal, summary}
 std::string importPreflight(ToolRuntime& runtime, const bss::sdk::ActionRequest& request,
                             const Poco::JSON::Object& body);
 
-/// <selection> -> {runId, dryRun:true, billingPolicy, summary, direct:[Tenant],
-///                 resellers:[{mpnId, name, tenants:[Tenant]}]}; nothing written.
+/// <selection> -> {jobId, runId, dryRun:true}: a job computes the whole import, writing nothing
+/// but its results (read them with import-results, runId).
 std::string importDryRun(ToolRuntime& runtime, const bss::sdk::ActionRequest& request,
                          const Poco::JSON::Object& body);
 
@@ -20,13 +21,14 @@ std::string importDryRun(ToolRuntime& runtime, const bss::sdk::ActionRequest& re
 std::string startImport(ToolRuntime& runtime, const bss::sdk::ActionRequest& request,
                         const Poco::JSON::Object& body);
 
-/// {"runId"} -> {runId, dryRun:false, state, user, startedAt, finishedAt, billingPolicy, summary,
-///               direct, resellers}
+/// {"runId", "offset"?, "limit"? (1..1000, default 200)} -> {runId, dryRun, state, user,
+///   startedAt, finishedAt, billingPolicy, summary (the whole run's), total, offset, limit,
+///   direct:[Tenant], resellers:[{mpnId, name, tenants:[Tenant]}]} (the page's tenants)
 std::string importResults(ToolRuntime& runtime, const bss::sdk::ActionRequest& request,
                           const Poco::JSON::Object& body);
 
-/// {"runId"} -> {filename, contentType:"text/csv", csv}
-std::string importResultsCsv(ToolRuntime& runtime, const bss::sdk::ActionRequest& request,
-                             const Poco::JSON::Object& body);
+/// Streamed: {"runId"} -> the run's results as CSV (text/csv), a tenant at a time.
+void streamImportResultsCsv(ToolRuntime& runtime, const bss::sdk::ActionRequest& request,
+                            const Poco::JSON::Object& body, bss::sdk::ResponseStream& out);
 
 } // namespace ict::adapter
