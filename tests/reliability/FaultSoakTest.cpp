@@ -3,6 +3,7 @@
 // The run must end with every tenant either done or listed with its error, and nothing in the
 // BSS twice; a second pass without faults then completes exactly the rest.
 #include "support/ImportOutcomeTenants.h"
+#include "support/ImportResultPages.h"
 #include "support/LiveHost.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -160,10 +161,7 @@ public:
         std::cerr << " [second pass: " << all.size() - done.size() << " more] ";
         CPPUNIT_ASSERT(all.size() > done.size() || failed == 0);
         assertBssMatches(data, all);
-        const JsonObject rest = _live
-                                    ->call("admin@root", "import-dry-run",
-                                           "{\"instanceId\":" + instance + ",\"all\":true}")
-                                    ->getObject("summary");
+        const JsonObject rest = dryRunSummary(instance);
         CPPUNIT_ASSERT_EQUAL(0, rest->getValue<int>("accountsCreated"));
         CPPUNIT_ASSERT_EQUAL(0, rest->getValue<int>("subscriptionsCreated"));
         CPPUNIT_ASSERT_EQUAL(0, rest->getValue<int>("subscriptionsAdded"));
@@ -195,8 +193,19 @@ private:
         const JsonObject job = _live->waitJob("admin@root", text(started, "jobId"));
         CPPUNIT_ASSERT_EQUAL_MESSAGE(text(job, "error"), std::string("succeeded"),
                                      text(job, "state"));
-        return _live->call("admin@root", "import-results",
-                           "{\"runId\":\"" + text(started, "runId") + "\"}");
+        return ict::test::allResultPages(text(started, "runId"), [&](const std::string& body) {
+            return _live->call("admin@root", "import-results", body);
+        });
+    }
+
+    /// A dry run of every importable tenant to its end: the counts of what it would do.
+    JsonObject dryRunSummary(const std::string& instance) {
+        const JsonObject started = _live->call("admin@root", "import-dry-run",
+                                               "{\"instanceId\":" + instance + ",\"all\":true}");
+        const JsonObject job = _live->waitJob("admin@root", text(started, "jobId"));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(text(job, "error"), std::string("succeeded"),
+                                     text(job, "state"));
+        return job->getObject("result")->getObject("summary");
     }
 
     /// The BSS holds one account per imported tenant and one subscription per Microsoft

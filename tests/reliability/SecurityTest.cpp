@@ -130,10 +130,15 @@ public:
             {"import-results-csv", "{\"runId\":\"" + runId + "\"}"},
             {"audit-trail", "{}"},
         };
-        // The table covers every action the tool declares.
-        std::set<std::string> declared;
+        // The table covers every action the tool declares, streamed ones too.
+        std::set<std::string> declared, streamed;
         for (const auto& action : _live->host().tool(kToolId)->loaded.descriptor.actions)
             declared.insert(action.name);
+        for (const auto& action : _live->host().tool(kToolId)->loaded.streamedActions) {
+            declared.insert(action.name);
+            streamed.insert(action.name);
+        }
+        CPPUNIT_ASSERT(streamed.count("import-results-csv"));
         std::set<std::string> covered;
         for (const auto& [action, body] : bodies)
             covered.insert(action);
@@ -166,7 +171,7 @@ public:
             if (!user.empty())
                 CPPUNIT_ASSERT_EQUAL(200, client.login(user, mockhost::kDemoPassword).status);
             for (const auto& [action, body] : bodies) {
-                const HttpAnswer answer = client.action(action, body);
+                const HttpAnswer answer = client.call(action, body, streamed.count(action) != 0);
                 pages.push_back(answer.body);
                 const std::string cell = (user.empty() ? "anonymous" : user) + " / " + action +
                                          ": " + std::to_string(answer.status) + " " + answer.body;
@@ -248,9 +253,9 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("succeeded"), text(imported, "state"));
         keep(root.action("import-results", "{\"runId\":\"" + runId + "\"}"));
         const HttpAnswer csvAnswer =
-            keep(root.action("import-results-csv", "{\"runId\":\"" + runId + "\"}"));
+            keep(root.stream("import-results-csv", "{\"runId\":\"" + runId + "\"}"));
         CPPUNIT_ASSERT_EQUAL(200, csvAnswer.status);
-        const std::string csv = text(parseJson(csvAnswer.body), "csv");
+        const std::string csv = csvAnswer.body;
         keep(root.action("runs", "{\"kind\":\"import\"}"));
         keep(root.action("audit-trail", "{}"));
         keep(root.post("/api/logout", "{}"));

@@ -699,11 +699,7 @@ private:
         return "{\"instanceId\":" + std::to_string(instanceId) + ",\"mode\":\"" + mode + "\"}";
     }
 
-    static void setLatency(PartnerCenterEmulator& pc, int ms) {
-        auto faults = pc.state().faults();
-        faults.latencyMs = ms;
-        pc.state().setFaults(faults);
-    }
+    static void setLatency(PartnerCenterEmulator& pc, int ms) { ToolHarness::setLatency(pc, ms); }
 
     std::multiset<std::string> runStates() {
         std::multiset<std::string> states;

@@ -175,8 +175,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("cancelled"), str(job, "state"));
 
         // Whole batches of whole tenants, each with its result; the rest not reached.
-        const JsonObject results =
-            _h->call("import-results", "{\"runId\":\"" + str(started, "runId") + "\"}");
+        const JsonObject results = _h->results(str(started, "runId"));
         const long done = static_cast<long>(tenantsOf(results).size());
         std::cerr << " [cancelled after " << done << " of " << kTenants << " tenants] ";
         CPPUNIT_ASSERT(done > 0 && done < kTenants);
@@ -200,11 +199,7 @@ public:
     }
 
 private:
-    void setLatency(int ms) {
-        auto faults = _pc->state().faults();
-        faults.latencyMs = ms;
-        _pc->state().setFaults(faults);
-    }
+    void setLatency(int ms) { ToolHarness::setLatency(*_pc, ms); }
 
     /// An emulator holding `customers`, a direct instance on it, and a mass Get Hierarchy done.
     std::int64_t instance(std::vector<pc::Customer> customers) {

@@ -4,6 +4,7 @@
 // account or subscription is duplicated and no tenant is half written: every tenant either has
 // all its importable subscriptions or nothing.
 #include "db/HostDatabase.h"
+#include "support/CliImportRuns.h"
 #include "support/CommandRunner.h"
 #include "support/ImportOutcomeTenants.h"
 #include "support/TestDatabase.h"
@@ -30,6 +31,9 @@ namespace {
 using JsonObject = Poco::JSON::Object::Ptr;
 const std::string kHost = ICT_BINARY_DIR "/bin/mock-host";
 constexpr int kTenants = 240;
+/// Result rows of import runs (dry runs keep results too).
+const std::string kImportResults = "SELECT COUNT(*) FROM ict_import_results r JOIN ict_runs u"
+                                   " ON u.id = r.run_id WHERE u.kind = 'import'";
 
 std::string shellQuote(const std::string& text) {
     std::string quoted = "'";
@@ -49,6 +53,8 @@ public:
     void setUp() override {
         ::setenv("ICT_PC_BACKOFF_MS", "5", 1);
         ::setenv("ICT_PC_REQUESTS_PER_MINUTE", "600000", 1);
+        // A killed host's lease expires soon, so the re-run can take the instance over.
+        ::setenv("ICT_LEASE_TTL_MS", "2000", 1);
         _db = std::make_unique<ict::test::TestDatabase>();
         _certs = std::string(ICT_BINARY_DIR) + "/test-certs/application-crash";
         Poco::File(_certs).createDirectories();
@@ -67,7 +73,7 @@ public:
         CPPUNIT_ASSERT_EQUAL_MESSAGE(hierarchy.err, 0, hierarchy.exitCode);
         openDatabase();
         const std::string all = "{\"instanceId\":" + instance + ",\"all\":true}";
-        const JsonObject plan = json(action("import-dry-run", all).out);
+        const JsonObject plan = ict::test::cliDryRun(cli(), all);
         const int planned = plan->getObject("summary")->getValue<int>("tenants");
         CPPUNIT_ASSERT(planned > 100);
         CPPUNIT_ASSERT(plan->getObject("summary")->getValue<int>("subscriptionsCreated") > planned);
@@ -78,7 +84,7 @@ public:
         const long target = std::uniform_int_distribution<long>(1, planned / 2)(random);
         const pid_t child = spawn(all);
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-        while (count("SELECT COUNT(*) FROM ict_import_results") < target) {
+        while (count(kImportResults) < target) {
             CPPUNIT_ASSERT_MESSAGE("the import never wrote its tenants",
                                    std::chrono::steady_clock::now() < deadline);
             std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -87,22 +93,25 @@ public:
         int status = 0;
         CPPUNIT_ASSERT_EQUAL(child, ::waitpid(child, &status, 0));
         CPPUNIT_ASSERT(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
-        const long written = count("SELECT COUNT(*) FROM ict_import_results");
+        const long written = count(kImportResults);
         std::cerr << " [killed after " << written << " of " << planned << " tenants] ";
         CPPUNIT_ASSERT_MESSAGE("the kill came after the import ended", written < planned);
 
         // No half tenant: each account the killed run created holds every subscription the plan
-        // gives it, so a dry run now finds nothing left to add to it.
+        // gives it. A dry run now plans to create exactly the tenants not written; a written
+        // tenant is either no longer importable (its saved row was refreshed with its batch) or
+        // planned on its existing account with nothing left to add.
         assertNoDuplicates();
         const long accountsAfterKill = count("SELECT COUNT(*) FROM accounts WHERE kind = 'customer'"
                                              " AND created_by_import IS NOT NULL");
         CPPUNIT_ASSERT_EQUAL(written, accountsAfterKill);
-        const JsonObject midway = json(action("import-dry-run", all).out);
-        int existing = 0;
+        const JsonObject midway = ict::test::cliDryRun(cli(), all);
+        long toCreate = 0;
         for (const JsonObject& tenant : ict::test::tenantsOf(midway)) {
-            if (tenant->getValue<std::string>("account") != "existing")
+            if (tenant->getValue<std::string>("account") != "existing") {
+                toCreate += tenant->getValue<std::string>("account") == "created";
                 continue;
-            ++existing;
+            }
             const auto subs = tenant->getArray("subscriptions");
             for (std::size_t i = 0; i < subs->size(); ++i) {
                 const std::string result =
@@ -112,11 +121,23 @@ public:
                                        result != "added" && result != "created");
             }
         }
-        CPPUNIT_ASSERT_EQUAL(written, static_cast<long>(existing));
+        CPPUNIT_ASSERT_EQUAL(planned - written, toCreate);
 
-        // The re-run finishes the rest, and creates nothing twice.
+        // The re-run finishes the rest, and creates nothing twice. The killed run's lease
+        // holds the instance until it expires; the re-run then takes it over and marks the
+        // killed run interrupted.
+        const std::string killedRun = lastImportRun();
         auto rerun = action("import", all);
+        const auto tryUntil = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (rerun.exitCode != 0 && rerun.err.find("409") != std::string::npos &&
+               std::chrono::steady_clock::now() < tryUntil) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+            rerun = action("import", all);
+        }
         CPPUNIT_ASSERT_EQUAL_MESSAGE(rerun.err, 0, rerun.exitCode);
+        CPPUNIT_ASSERT_EQUAL(1L, count("SELECT COUNT(*) FROM ict_runs WHERE id = '" + killedRun +
+                                       "' AND state = 'interrupted' AND message LIKE"
+                                       " 'Interrupted: the host running it%'"));
         const JsonObject result = json(rerun.out)->getObject("result");
         CPPUNIT_ASSERT_EQUAL(planned - static_cast<int>(written),
                              result->getObject("summary")->getValue<int>("accountsCreated"));
@@ -126,7 +147,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(
             static_cast<long>(plan->getObject("summary")->getValue<int>("subscriptionsCreated")),
             count("SELECT COUNT(*) FROM subscriptions"));
-        const JsonObject after = json(action("import-dry-run", all).out)->getObject("summary");
+        const JsonObject after = ict::test::cliDryRun(cli(), all)->getObject("summary");
         CPPUNIT_ASSERT_EQUAL(0, after->getValue<int>("accountsCreated"));
         CPPUNIT_ASSERT_EQUAL(0, after->getValue<int>("subscriptionsCreated"));
         CPPUNIT_ASSERT_EQUAL(0, after->getValue<int>("subscriptionsAdded"));
@@ -148,6 +169,11 @@ private:
                 "--clock",
                 "2026-03-15T10:00:00Z",
                 "--quiet"};
+    }
+
+    ict::test::CliAction cli() {
+        return
+            [this](const std::string& name, const std::string& body) { return action(name, body); };
     }
 
     ict::test::CommandResult action(const std::string& name, const std::string& body) {
@@ -175,6 +201,16 @@ private:
         }
         CPPUNIT_ASSERT(pid > 0);
         return pid;
+    }
+
+    /// The id of the latest import run.
+    std::string lastImportRun() {
+        Poco::Data::Session session = _host->session();
+        std::string id;
+        using namespace Poco::Data::Keywords;
+        session << "SELECT id FROM ict_runs WHERE kind = 'import' ORDER BY seq DESC LIMIT 1",
+            into(id), now;
+        return id;
     }
 
     static JsonObject json(const std::string& text) {

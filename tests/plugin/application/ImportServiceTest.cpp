@@ -138,7 +138,7 @@ class ImportServiceTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(preflightReportsAnExpiredTokenAsInvalid);
     CPPUNIT_TEST(resultsGroupDirectAndResellersExportCsvAndLeaveAuditTrail);
     CPPUNIT_TEST(importedTenantsShowSyncedAtOnceAndAfterANewMassGetHierarchy);
-    CPPUNIT_TEST(twoHostsImportingTheSameSelectionAtOnceCreateEachTenantOnce);
+    CPPUNIT_TEST(aSecondHostsImportWaitsForTheFirstAndCreatesNothingTwice);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -510,8 +510,10 @@ public:
                       alphaSubscriptions()),
              customer(kBeta, "Beta Ltd", "beta.onmicrosoft.com", "Beta", {basic('b', 1)})});
         const auto counts = [this] {
+            // A dry run keeps its results (run kind dry_run); an import's are what it wrote.
             return std::vector<long>{countRows(*_h, "accounts"), countRows(*_h, "subscriptions"),
-                                     countRows(*_h, "ict_import_results"),
+                                     countRows(*_h, "ict_import_results r JOIN ict_runs u ON"
+                                                    " u.id = r.run_id WHERE u.kind = 'import'"),
                                      countRows(*_h, "ict_runs WHERE kind = 'import'")};
         };
         const std::vector<long> before = counts();
@@ -526,7 +528,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(3, summary->getValue<int>("subscriptionsToSkip"));
         CPPUNIT_ASSERT(before == counts());
 
-        const JsonObject dry = _h->call("import-dry-run", all);
+        const JsonObject dry = _h->dryRun(all);
         CPPUNIT_ASSERT(dry->getValue<bool>("dryRun"));
         const JsonObject alpha = tenantOf(dry, kAlpha);
         CPPUNIT_ASSERT_EQUAL(std::string("created"), str(alpha, "account"));
@@ -565,14 +567,14 @@ public:
         const std::int64_t id = setup.instanceId;
         const std::string body =
             selection(id, {{kAlpha, ""}, {kDelta, kResellerMpn}}, "prorated_from_import");
-        _h->call("import-dry-run", body);
+        _h->dryRun(body);
         const JsonObject started = _h->call("import", body);
         const std::string runId = str(started, "runId");
         const JsonObject job = _h->waitJob(_h->root(), str(started, "jobId"));
         CPPUNIT_ASSERT_EQUAL(std::string("succeeded"), str(job, "state"));
         CPPUNIT_ASSERT_EQUAL(runId, str(job->getObject("result"), "runId"));
 
-        const JsonObject results = _h->call("import-results", "{\"runId\":\"" + runId + "\"}");
+        const JsonObject results = _h->results(runId);
         CPPUNIT_ASSERT_EQUAL(std::string("succeeded"), str(results, "state"));
         CPPUNIT_ASSERT_EQUAL(std::string("admin@root"), str(results, "user"));
         CPPUNIT_ASSERT_EQUAL(std::string("2026-03-15T10:00:00Z"), str(results, "startedAt"));
@@ -585,11 +587,12 @@ public:
         CPPUNIT_ASSERT_EQUAL(kDelta, str(group->getArray("tenants")->getObject(0), "tenantId"));
 
         // CSV: the header, then one line per subscription with its result and billing.
-        const JsonObject csv = _h->call("import-results-csv", "{\"runId\":\"" + runId + "\"}");
-        CPPUNIT_ASSERT_EQUAL("import-results-" + runId + ".csv", str(csv, "filename"));
-        CPPUNIT_ASSERT_EQUAL(std::string("text/csv"), str(csv, "contentType"));
+        const auto csv =
+            _h->stream(_h->root(), "import-results-csv", "{\"runId\":\"" + runId + "\"}");
+        CPPUNIT_ASSERT_EQUAL("import-results-" + runId + ".csv", csv.fileName);
+        CPPUNIT_ASSERT_EQUAL(std::string("text/csv; charset=utf-8"), csv.contentType);
         std::vector<std::string> lines;
-        Poco::StringTokenizer split(str(csv, "csv"), "\n",
+        Poco::StringTokenizer split(csv.body, "\n",
                                     Poco::StringTokenizer::TOK_IGNORE_EMPTY |
                                         Poco::StringTokenizer::TOK_TRIM);
         for (const std::string& line : split)
@@ -672,7 +675,7 @@ public:
                                  ->getValue<std::size_t>("total"));
     }
 
-    void twoHostsImportingTheSameSelectionAtOnceCreateEachTenantOnce() {
+    void aSecondHostsImportWaitsForTheFirstAndCreatesNothingTwice() {
         std::vector<pc::Customer> customers;
         const std::vector<std::string> ids = {kAlpha, kBeta, kGamma, kDelta, kEpsilon, kFailing};
         std::vector<std::pair<std::string, std::string>> rows;
@@ -688,33 +691,32 @@ public:
         ToolHarness second(*_h);
         second.clock().set(at("2026-03-15T10:00:00Z"));
         const std::string body = selection(id, rows);
-        JsonObject resultsA, resultsB;
-        std::string errorA, errorB;
-        const auto importOn = [&body](ToolHarness& host, JsonObject& results, std::string& error) {
-            try {
-                results = runImport(host, body);
-            } catch (const std::exception& e) {
-                error = e.what();
-            }
-        };
-        std::thread a(importOn, std::ref(*_h), std::ref(resultsA), std::ref(errorA));
-        std::thread b(importOn, std::ref(second), std::ref(resultsB), std::ref(errorB));
-        a.join();
-        b.join();
-        CPPUNIT_ASSERT_EQUAL(std::string(), errorA);
-        CPPUNIT_ASSERT_EQUAL(std::string(), errorB);
 
+        // The first host's import holds the instance (its billing profiles come slowly).
+        ToolHarness::setLatency(*_pc, 150);
+        const JsonObject started = _h->call("import", body);
+        _h->waitRunning(_h->root(), str(started, "jobId"));
+        bss::sdk::ToolError refused(bss::sdk::ErrorCode::Unset, "");
+        try {
+            second.call("import", body);
+        } catch (const bss::sdk::ToolError& e) {
+            refused = e;
+        }
+        CPPUNIT_ASSERT(refused.code() == bss::sdk::ErrorCode::Conflict);
+        const std::string message = refused.what();
+        CPPUNIT_ASSERT_MESSAGE(message, message.find("'import'") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(message, message.find("admin@root") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(message, message.find(str(started, "runId")) != std::string::npos);
+        ToolHarness::setLatency(*_pc, 0);
+        CPPUNIT_ASSERT_EQUAL(std::string("succeeded"),
+                             str(_h->waitJob(_h->root(), str(started, "jobId")), "state"));
+
+        // Then the second host may import: every account and subscription exists already.
+        const JsonObject again = runImport(second, body);
+        CPPUNIT_ASSERT_EQUAL(0, again->getObject("summary")->getValue<int>("accountsCreated"));
+        CPPUNIT_ASSERT_EQUAL(0, again->getObject("summary")->getValue<int>("subscriptionsAdded"));
         CPPUNIT_ASSERT_EQUAL(static_cast<long>(ids.size()), countRows(*_h, "accounts"));
         CPPUNIT_ASSERT_EQUAL(static_cast<long>(ids.size() * 3), countRows(*_h, "subscriptions"));
-        int created = 0, subsCreated = 0;
-        for (const JsonObject& results : {resultsA, resultsB}) {
-            created += results->getObject("summary")->getValue<int>("accountsCreated");
-            subsCreated += results->getObject("summary")->getValue<int>("subscriptionsCreated") +
-                           results->getObject("summary")->getValue<int>("subscriptionsAdded");
-            CPPUNIT_ASSERT_EQUAL(0, results->getObject("summary")->getValue<int>("accountsFailed"));
-        }
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(ids.size()), created);
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(ids.size() * 3), subsCreated);
         for (const std::string& tenantId : ids) {
             const std::vector<Row> accounts = accountsOf(*_h, tenantId);
             CPPUNIT_ASSERT_EQUAL(std::size_t(1), accounts.size());

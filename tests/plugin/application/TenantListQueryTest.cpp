@@ -8,6 +8,7 @@
 #include "storage/Migrations.h"
 #include "storage/SqlText.h"
 #include "support/TestDatabase.h"
+#include "support/VersionFourRows.h"
 
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
@@ -100,19 +101,19 @@ public:
         _testDb = std::make_unique<ict::test::TestDatabase>();
         _db = std::make_unique<mockhost::HostDatabase>(
             mockhost::DatabaseSpec::parse(_testDb->hostOption()));
-        // The previous version's schema, a save made by it, then the upgrade.
+        // Version 3's schema, a save in its table shapes, then the upgrade (migration 4: the
+        // sort indexes, 5: snapshots).
         std::vector<ict::storage::Migration> previous =
             ict::storage::toolMigrations(_db->dialect());
         previous.erase(std::remove_if(previous.begin(), previous.end(),
                                       [](const auto& m) { return m.version > 3; }),
                        previous.end());
         CPPUNIT_ASSERT_EQUAL(3, ict::storage::migrate(*_db, previous, "2026-01-01T00:00:00Z"));
-        ict::storage::HierarchyRepository repository(*_db);
-        ict::storage::SaveStamp stamp{"run-1", "2026-01-01T00:00:00Z", std::nullopt, std::nullopt};
-        repository.replaceAll(kKey, sample(), {}, stamp);
+        ict::application::test::saveVersionFourRows(*_db, kKey, sample(), "2026-01-01T00:00:00Z");
         Hierarchy other;
         other.directTenants.push_back(tenant(500, "alpha elsewhere", TenantStatus::Synced, 1));
-        repository.replaceAll(kOtherInstance, other, {}, stamp);
+        ict::application::test::saveVersionFourRows(*_db, kOtherInstance, other,
+                                                    "2026-01-01T00:00:00Z");
         _latest = ict::storage::migrate(*_db, ict::storage::toolMigrations(_db->dialect()),
                                         "2026-01-02T00:00:00Z");
         _rowCount = 60 + 12;
@@ -261,9 +262,10 @@ private:
         Poco::Int64 org = kKey.organizationId, instance = kKey.instanceId;
         session << ict::storage::forDialect(
             _db->dialect(), "SELECT t.tenant_id, t.reseller_mpn_id FROM ict_tenants t"
-                            " LEFT JOIN ict_resellers r ON r.organization_id = t.organization_id"
-                            " AND r.instance_id = t.instance_id AND r.mpn_id = t.reseller_mpn_id"
-                            " WHERE t.organization_id = ? AND t.instance_id = ? ORDER BY " +
+                            " JOIN ict_instance_state i ON i.snapshot_id = t.snapshot_id"
+                            " LEFT JOIN ict_resellers r ON r.snapshot_id = t.snapshot_id"
+                            " AND r.mpn_id = t.reseller_mpn_id"
+                            " WHERE i.organization_id = ? AND i.instance_id = ? ORDER BY " +
                                 (column.empty() ? "" : column + direction + ", ") + "t.tenant_id" +
                                 direction + ", t.reseller_mpn_id" + direction),
             use(org), use(instance), into(tenantIds), into(resellerIds), now;

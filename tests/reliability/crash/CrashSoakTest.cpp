@@ -5,6 +5,7 @@
 // re-pointed at start). After every kill no tenant is half written and nothing is duplicated; at
 // the end every planned tenant is imported exactly once.
 #include "db/HostDatabase.h"
+#include "support/CliImportRuns.h"
 #include "support/CommandRunner.h"
 #include "support/ImportOutcomeTenants.h"
 #include "support/TestDatabase.h"
@@ -52,6 +53,8 @@ public:
     void setUp() override {
         ::setenv("ICT_PC_BACKOFF_MS", "5", 1);
         ::setenv("ICT_PC_REQUESTS_PER_MINUTE", "10000000", 1);
+        // Each killed host's lease expires soon after the kill, so the next run takes over.
+        ::setenv("ICT_LEASE_TTL_MS", "600", 1);
         _db = std::make_unique<ict::test::TestDatabase>();
         _certs = std::string(ICT_BINARY_DIR) + "/test-certs/reliability-crash";
         Poco::File(_certs).createDirectories();
@@ -73,11 +76,10 @@ public:
         const std::string all = "{\"instanceId\":" + instance + ",\"all\":true}";
 
         // The plan: each tenant to create and how many subscriptions it gets.
-        const auto dryRun = run("import-dry-run", all);
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(dryRun.err, 0, dryRun.exitCode);
+        const JsonObject dryRun = ict::test::cliDryRun(cli(), all);
         std::map<std::string, long> planned;
         long plannedSubscriptions = 0;
-        for (const JsonObject& tenant : tenantsOf(json(dryRun.out))) {
+        for (const JsonObject& tenant : tenantsOf(dryRun)) {
             if (tenant->getValue<std::string>("account") != "created")
                 continue;
             long subs = 0;
@@ -98,6 +100,9 @@ public:
         long previous = 0;
         while (kills < kKills) {
             const long before = accounts();
+            // The previous (killed) run's lease holds the instance until it expires.
+            CPPUNIT_ASSERT(ict::test::waitUntilNoLiveLease(_host->session(), postgres(),
+                                                           std::chrono::seconds(10)));
             const pid_t child = spawn(all);
             // One kill in four at any moment of the run (start-up, planning, profile reads,
             // writing); the others once this run wrote a random 1 to 15 tenants. Both stop waiting
@@ -132,7 +137,10 @@ public:
                   << " before the run wrote a tenant), " << previous << " of " << planned.size()
                   << " tenants written] ";
 
-        // The last run finishes the rest; nothing is created twice.
+        // The last run finishes the rest; nothing is created twice; no run is left running
+        // (each killed one was marked interrupted when the next took over its lease).
+        CPPUNIT_ASSERT(ict::test::waitUntilNoLiveLease(_host->session(), postgres(),
+                                                       std::chrono::seconds(10)));
         const auto last = run("import", all);
         CPPUNIT_ASSERT_EQUAL_MESSAGE(last.err, 0, last.exitCode);
         const JsonObject summary = json(last.out)->getObject("result")->getObject("summary");
@@ -141,8 +149,10 @@ public:
         assertWholeAndUnique(planned);
         CPPUNIT_ASSERT_EQUAL(static_cast<long>(planned.size()), accounts());
         CPPUNIT_ASSERT_EQUAL(plannedSubscriptions, count("SELECT COUNT(*) FROM subscriptions"));
-        const auto after = run("import-dry-run", all);
-        const JsonObject rest = json(after.out)->getObject("summary");
+        CPPUNIT_ASSERT_EQUAL(0L, count("SELECT COUNT(*) FROM ict_runs WHERE state = 'running'"));
+        CPPUNIT_ASSERT(count("SELECT COUNT(*) FROM ict_runs WHERE kind = 'import' AND"
+                             " state = 'interrupted'") > kKills / 2);
+        const JsonObject rest = ict::test::cliDryRun(cli(), all)->getObject("summary");
         CPPUNIT_ASSERT_EQUAL(0, rest->getValue<int>("accountsCreated"));
         CPPUNIT_ASSERT_EQUAL(0, rest->getValue<int>("subscriptionsCreated"));
         CPPUNIT_ASSERT_EQUAL(0, rest->getValue<int>("subscriptionsAdded"));
@@ -182,6 +192,14 @@ private:
     ict::test::CommandResult run(const std::string& action, const std::string& body) {
         return ict::test::runCommand(kHost, arguments(action, body));
     }
+
+    ict::test::CliAction cli() {
+        return [this](const std::string& action, const std::string& body) {
+            return run(action, body);
+        };
+    }
+
+    bool postgres() const { return _db->dialect() == bss::sdk::SqlDialect::PostgreSQL; }
 
     /// The import in a child process, output discarded; returns its pid.
     pid_t spawn(const std::string& body) {

@@ -8,6 +8,7 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
 
 #include <string>
 #include <vector>
@@ -71,6 +72,18 @@ public:
     /// POST /api/tools/import-customers/actions/<action>.
     HttpAnswer action(const std::string& action, const std::string& body) {
         return post("/api/tools/import-customers/actions/" + action, body);
+    }
+
+    /// GET /api/tools/import-customers/streams/<action>?body=<json>: a streamed action (export).
+    HttpAnswer stream(const std::string& action, const std::string& body) {
+        std::string query;
+        Poco::URI::encode(body, "&=+?#/", query);
+        return get("/api/tools/import-customers/streams/" + action + "?body=" + query);
+    }
+
+    /// action() or stream(), whichever the tool serves `name` as.
+    HttpAnswer call(const std::string& name, const std::string& body, bool streamed) {
+        return streamed ? stream(name, body) : action(name, body);
     }
 
     const std::string& sessionCookie() const { return _cookie; }

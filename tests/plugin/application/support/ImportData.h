@@ -205,7 +205,7 @@ inline JsonObject runImport(ToolHarness& h, const std::string& body) {
     if (str(job, "state") != "succeeded")
         throw std::runtime_error("import job ended " + str(job, "state") + ": " +
                                  str(job, "error"));
-    return h.call("import-results", "{\"runId\":\"" + str(started, "runId") + "\"}");
+    return h.results(str(started, "runId"));
 }
 
 /// Every tenant object of a results/dry-run answer (direct, then each reseller's).

@@ -16,6 +16,7 @@
 #include "services/JobQueue.h"
 #include "services/LogSink.h"
 #include "services/ToolServices.h"
+#include "support/ImportResultPages.h"
 #include "support/IsoTime.h"
 #include "support/Sql.h"
 #include "support/TestDatabase.h"
@@ -130,6 +131,13 @@ public:
         return *_emulators.back();
     }
 
+    /// Every answer of `emulator` (token endpoint included) waits `ms` first.
+    static void setLatency(mockhost::emulator::PartnerCenterEmulator& emulator, int ms) {
+        auto faults = emulator.state().faults();
+        faults.latencyMs = ms;
+        emulator.state().setFaults(faults);
+    }
+
     /// An instance record of the root organization that points at `emulator`.
     mockhost::InstanceRecord instanceRecord(const std::string& name, const std::string& cspModel,
                                             mockhost::emulator::PartnerCenterEmulator& emulator) {
@@ -170,6 +178,48 @@ public:
     }
     JsonObject call(const std::string& action, const std::string& body) {
         return call(_root, action, body);
+    }
+
+    /// Every result of an import or dry run, as one results answer (see ImportResultPages.h).
+    JsonObject results(const bss::sdk::CallContext& caller, const std::string& runId) {
+        return ict::test::allResultPages(
+            runId, [&](const std::string& body) { return call(caller, "import-results", body); });
+    }
+    JsonObject results(const std::string& runId) { return results(_root, runId); }
+
+    /// Runs a dry run to its end; returns its whole results answer. Throws when it fails.
+    JsonObject dryRun(const bss::sdk::CallContext& caller, const std::string& body) {
+        const JsonObject started = call(caller, "import-dry-run", body);
+        const JsonObject job = waitJob(caller, started->getValue<std::string>("jobId"));
+        if (job->getValue<std::string>("state") != "succeeded")
+            throw std::runtime_error("dry run ended " + job->getValue<std::string>("state") + ": " +
+                                     job->getValue<std::string>("error"));
+        return results(caller, started->getValue<std::string>("runId"));
+    }
+    JsonObject dryRun(const std::string& body) { return dryRun(_root, body); }
+
+    /// What a streamed action wrote, with the type and file name it began with.
+    struct Streamed {
+        std::string contentType;
+        std::string fileName;
+        std::string body;
+    };
+    /// Tool::stream() as the host calls it. ToolError passes through.
+    Streamed stream(const bss::sdk::CallContext& caller, const std::string& action,
+                    const std::string& body) {
+        struct Collect : bss::sdk::ResponseStream {
+            Streamed got;
+            void begin(const std::string& type, const std::string& file) override {
+                got.contentType = type;
+                got.fileName = file;
+            }
+            bool write(const std::string& bytes) override {
+                got.body += bytes;
+                return true;
+            }
+        } out;
+        _tool.stream({caller, action, body}, out);
+        return out.got;
     }
 
     /// Starts a Get Hierarchy; returns the job id.
