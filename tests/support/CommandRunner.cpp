@@ -2,6 +2,10 @@
 
 #include <Poco/StreamCopier.h>
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <stdexcept>
 #include <thread>
 
@@ -22,6 +26,32 @@ CommandResult runCommand(const std::string& program, const std::vector<std::stri
     errReader.join();
     result.exitCode = handle.wait();
     return result;
+}
+
+int spawnQuiet(const std::string& program, const std::vector<std::string>& args) {
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(program.c_str()));
+    for (const std::string& arg : args)
+        argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int null = ::open("/dev/null", O_WRONLY);
+        ::dup2(null, 1);
+        ::dup2(null, 2);
+        ::execv(program.c_str(), argv.data());
+        ::_exit(127);
+    }
+    if (pid < 0)
+        throw std::runtime_error("fork failed");
+    return pid;
+}
+
+bool childAlive(int pid) {
+    // WNOWAIT leaves an ended child to the caller's waitpid.
+    siginfo_t info{};
+    return ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+           info.si_pid == 0;
 }
 
 BackgroundCommand::BackgroundCommand(const std::string& program,

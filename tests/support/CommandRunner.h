@@ -19,6 +19,13 @@ struct CommandResult {
 /// Runs `program args...` to completion. Throws Poco::Exception when it cannot start.
 CommandResult runCommand(const std::string& program, const std::vector<std::string>& args);
 
+/// Starts `program args...` in a child process with stdout and stderr discarded (a process a
+/// test means to kill); returns its pid. Throws std::runtime_error when fork fails.
+int spawnQuiet(const std::string& program, const std::vector<std::string>& args);
+
+/// True while the child `pid` has not ended (it is left for a later waitpid).
+bool childAlive(int pid);
+
 /// A program running in the background with its stdout readable line by line; stderr goes to
 /// the test's stderr. The destructor interrupts (SIGINT) and waits for it.
 class BackgroundCommand {

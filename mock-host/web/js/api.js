@@ -50,6 +50,11 @@ export const api = {
 
 export const TOOL_ID = 'import-customers';
 
+/** The URL of a streamed action of the tool (an export): the browser saves it as it arrives. */
+export function streamUrl(name, body = {}) {
+  return `/api/tools/${encodeURIComponent(TOOL_ID)}/streams/${encodeURIComponent(name)}?body=${encodeURIComponent(JSON.stringify(body))}`;
+}
+
 /** A call of the Import Customers Tool's action. */
 export function tool(name, body = {}) {
   return api.action(TOOL_ID, name, body);

@@ -28,7 +28,8 @@ export function renderActivity(container, ctx) {
           tool('runs', { instanceId: instance.id, kind: 'get_hierarchy' }),
           tool('runs', { instanceId: instance.id, kind: 'import' }).catch(() => ({ runs: [] })),
         ]);
-        const runs = [...hier.runs, ...imports.runs].sort((a, b) => String(b.startedAt).localeCompare(String(a.startedAt)));
+        // Newest first by the runs' sequence (start times have a one-second resolution).
+        const runs = [...hier.runs, ...imports.runs].sort((a, b) => (b.seq || 0) - (a.seq || 0));
         clear(runsHolder);
         if (!runs.length) runsHolder.append(h('div', { class: 'empty-state' }, 'No run yet for this instance.'));
         else {

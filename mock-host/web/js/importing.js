@@ -1,9 +1,9 @@
 // Import Selected / Import all importable: the pre-flight, the dry-run preview with the billing
 // policy, then the import job with its progress, then the Import Results page.
-import { tool } from './api.js';
+import { tool, streamUrl } from './api.js';
 import { h, clear } from './dom.js';
 import { openDialog } from './dialog.js';
-import { waitForJob } from './jobs.js';
+import { waitForJob, cancelJob } from './jobs.js';
 import { progressBox } from './progress.js';
 import { summaryGrid, outcomeGroups, policyRadios } from './outcome.js';
 
@@ -53,16 +53,42 @@ export function createImporter(ctx) {
     let previewOk = false;
     const enable = () => { importButton.disabled = !(preflightOk && previewOk); };
 
+    // The dry run is a job (it reads every new tenant's billing profile); the preview shows its
+    // counts and its first tenants, the CSV all of them. A new policy cancels the running one.
     let previewSeq = 0;
+    let previewJob = null;
+    const previewTenants = 100;
+    async function stopPreviewJob() {
+      const job = previewJob;
+      previewJob = null;
+      if (!job) return;
+      try { await cancelJob(job); await waitForJob(job, () => {}, 200); } catch (e) { /* it ended */ }
+    }
     async function loadPreview() {
       const seq = ++previewSeq;
       previewOk = false;
       enable();
-      clear(previewBox).append(h('p', {}, 'Preparing the preview…'));
+      const status = h('p', { 'aria-live': 'polite' }, 'Preparing the preview…');
+      clear(previewBox).append(status);
       try {
-        const answer = await tool('import-dry-run', selection());
+        await stopPreviewJob();
         if (seq !== previewSeq) return;
-        clear(previewBox).append(summaryGrid(answer.summary, 'dry-run-summary'), outcomeGroups(answer));
+        const started = await tool('import-dry-run', selection());
+        previewJob = started.jobId;
+        const final = await waitForJob(started.jobId, (s) => {
+          const p = s.progress || {};
+          if (seq === previewSeq && p.tenantsTotal) status.textContent = `Preparing the preview… ${p.tenantsDone || 0} of ${p.tenantsTotal} tenant(s)`;
+        });
+        if (previewJob === started.jobId) previewJob = null;
+        if (seq !== previewSeq) return;
+        if (final.state !== 'succeeded') throw new Error(final.error || `The dry run ended ${final.state}.`);
+        const answer = await tool('import-results', { runId: started.runId, limit: previewTenants });
+        if (seq !== previewSeq) return;
+        const more = answer.total > previewTenants
+          ? h('p', { class: 'hint', id: 'dry-run-more' }, `The first ${previewTenants} of ${answer.total} tenants are shown; `,
+            h('a', { href: streamUrl('import-results-csv', { runId: started.runId }), download: `dry-run-${started.runId}.csv` }, 'the CSV has them all'), '.')
+          : null;
+        clear(previewBox).append(summaryGrid(answer.summary, 'dry-run-summary'), more, outcomeGroups(answer));
         previewOk = true;
       } catch (err) {
         if (seq !== previewSeq) return;
@@ -79,7 +105,9 @@ export function createImporter(ctx) {
           preflightBox.append(h('div', { class: 'alert' }, 'The instance\'s Partner Center authentication is missing or expired: renew its token, then run the import.'));
         }
         if (pre.problems && pre.problems.length) {
-          preflightBox.append(h('div', { class: 'alert warn' }, h('strong', {}, `${pre.problems.length} problem(s) found:`),
+          const total = pre.problemsTotal || pre.problems.length;
+          const listed = total > pre.problems.length ? ` (the first ${pre.problems.length} listed)` : '';
+          preflightBox.append(h('div', { class: 'alert warn' }, h('strong', {}, `${total} problem(s) found${listed}:`),
             h('ul', {}, pre.problems.map((p) => h('li', {}, `${p.companyName || p.tenantId}${p.subscriptionId ? ` / ${p.subscriptionId}` : ''}: ${p.message}`)))));
         } else if (pre.ok) {
           preflightBox.append(h('p', { class: 'ok-text' }, 'No problem found.'));
@@ -93,6 +121,8 @@ export function createImporter(ctx) {
     loadPreview();
 
     const choice = await dialog.promise;
+    previewSeq += 1; // a preview still loading is not shown any more
+    await stopPreviewJob();
     if (choice !== 'import') return;
     try {
       const started = await tool('import', selection());

@@ -1,17 +1,19 @@
 // The Import Results page of one run: summary, direct and indirect-reseller groups, CSV export.
-import { tool } from './api.js';
+import { tool, streamUrl } from './api.js';
 import { h, clear, badge } from './dom.js';
 import { formatDateTime, label, POLICY_LABELS } from './format.js';
 import { summaryGrid, outcomeGroups } from './outcome.js';
 
-export function downloadText(filename, contentType, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: contentType }));
+/** Lets the browser save `url` as `filename` (streamed to disk as it arrives). */
+export function download(url, filename) {
   const a = h('a', { href: url, download: filename, hidden: true });
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
+
+/** Results are shown this many tenants at a time. */
+const PAGE = 200;
 
 export async function renderResults(main, runId) {
   main.append(h('p', { class: 'breadcrumb' }, 'BSS Setup › Tools › ', h('a', { href: '#/tools/import-customers' }, 'Import Customers Tool')),
@@ -20,26 +22,38 @@ export async function renderResults(main, runId) {
   main.append(holder);
   let answer;
   try {
-    answer = await tool('import-results', { runId: String(runId) });
+    answer = await tool('import-results', { runId: String(runId), limit: PAGE });
   } catch (err) {
     clear(holder).append(h('div', { class: 'alert', role: 'alert' }, h('strong', {}, 'The results cannot be shown. '), err.message));
     return;
   }
   const csvButton = h('button', { type: 'button', id: 'export-csv' }, 'Export CSV');
   const csvMessage = h('span', { class: 'hint', 'aria-live': 'polite' });
-  csvButton.addEventListener('click', async () => {
-    csvButton.disabled = true;
+  csvButton.addEventListener('click', () => {
+    const id = String(answer.runId || runId);
+    download(streamUrl('import-results-csv', { runId: id }), `import-results-${id}.csv`);
+    csvMessage.textContent = `Downloading import-results-${id}.csv.`;
+  });
+  // The rest of a large run, a page at a time.
+  const groups = h('div', { id: 'results-groups' }, outcomeGroups(answer));
+  let shown = (answer.direct || []).length + (answer.resellers || []).reduce((n, r) => n + (r.tenants || []).length, 0);
+  const moreButton = h('button', { type: 'button', id: 'results-more', hidden: shown >= answer.total }, 'Show more');
+  const shownText = h('span', { class: 'hint', id: 'results-shown' });
+  const updateShown = () => { shownText.textContent = `${shown} of ${answer.total} tenant(s) shown`; moreButton.hidden = shown >= answer.total; };
+  moreButton.addEventListener('click', async () => {
+    moreButton.disabled = true;
     try {
-      const csv = await tool('import-results-csv', { runId: String(answer.runId || runId) });
-      downloadText(csv.filename || `import-results-${answer.runId}.csv`, csv.contentType || 'text/csv', csv.csv);
-      csvMessage.textContent = `Downloaded ${csv.filename || 'the CSV file'}.`;
+      const next = await tool('import-results', { runId: String(answer.runId || runId), offset: shown, limit: PAGE });
+      groups.append(outcomeGroups(next));
+      shown += (next.direct || []).length + (next.resellers || []).reduce((n, r) => n + (r.tenants || []).length, 0);
+      updateShown();
     } catch (err) {
-      csvMessage.textContent = err.message;
-      csvMessage.className = 'error-text';
+      shownText.textContent = err.message;
     } finally {
-      csvButton.disabled = false;
+      moreButton.disabled = false;
     }
   });
+  updateShown();
   clear(holder).append(
     h('div', { class: 'panel' },
       h('div', { class: 'row' },
@@ -51,5 +65,5 @@ export async function renderResults(main, runId) {
         h('span', {}, `Billing: ${label(POLICY_LABELS, answer.billingPolicy)}`),
         h('span', { class: 'spacer', style: 'flex:1' }), csvButton, csvMessage),
       summaryGrid(answer.summary, 'results-summary')),
-    outcomeGroups(answer));
+    groups, h('div', { class: 'toolbar' }, moreButton, shownText));
 }

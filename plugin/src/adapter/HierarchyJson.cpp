@@ -76,6 +76,7 @@ Poco::JSON::Object::Ptr resellerJson(const storage::ResellerSummary& reseller) {
 Poco::JSON::Object::Ptr runJson(const storage::RunRecord& run) {
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
     json->set("id", run.id);
+    json->set("seq", run.seq);
     json->set("instanceId", run.instanceId);
     json->set("kind", run.kind);
     json->set("scope", run.scope);

@@ -203,30 +203,10 @@ private:
 
     /// The import in a child process, output discarded; returns its pid.
     pid_t spawn(const std::string& body) {
-        const std::vector<std::string> args = arguments("import", body);
-        std::vector<char*> argv;
-        argv.push_back(const_cast<char*>(kHost.c_str()));
-        for (const std::string& arg : args)
-            argv.push_back(const_cast<char*>(arg.c_str()));
-        argv.push_back(nullptr);
-        const pid_t pid = ::fork();
-        if (pid == 0) {
-            const int null = ::open("/dev/null", O_WRONLY);
-            ::dup2(null, 1);
-            ::dup2(null, 2);
-            ::execv(kHost.c_str(), argv.data());
-            ::_exit(127);
-        }
-        CPPUNIT_ASSERT(pid > 0);
-        return pid;
+        return ict::test::spawnQuiet(kHost, arguments("import", body));
     }
 
-    static bool alive(pid_t pid) {
-        // WNOWAIT leaves an ended child to the waitpid after the kill.
-        siginfo_t info{};
-        return ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
-               info.si_pid == 0;
-    }
+    static bool alive(pid_t pid) { return ict::test::childAlive(pid); }
 
     static std::int64_t instanceId(const std::string& listing) {
         const auto list = json(listing)->getArray("instances");
