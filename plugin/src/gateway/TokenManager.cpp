@@ -198,10 +198,15 @@ void TokenManager::refresh(const RequestContext& context) {
             _lostRun = context.correlationId;
             // Another redemption (another process whose lease had lapsed, a new consent) may
             // have stored a newer token meanwhile; that one has never been presented.
-            bss::sdk::InstanceCredentials now = _store.loadCredentials();
-            const bool moved = round == 1 && tokenToPresent(now.refreshToken) != out.presented;
-            wipe(now.appSecret);
-            wipe(now.refreshToken);
+            bool moved = false;
+            try {
+                bss::sdk::InstanceCredentials now = _store.loadCredentials();
+                moved = round == 1 && tokenToPresent(now.refreshToken) != out.presented;
+                wipe(now.appSecret);
+                wipe(now.refreshToken);
+            } catch (const std::exception&) {
+                // The record cannot be read now: the lost answer is what to report.
+            }
             if (moved) {
                 _logger.log(GatewayLogLevel::Warning,
                             "instance " + std::to_string(out.instanceId) +
