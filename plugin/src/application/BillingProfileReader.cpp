@@ -50,6 +50,7 @@ void BillingProfileReader::readOne(std::size_t index) {
             tenant.billingProfile = std::move(profile);
         } catch (const GatewayError& error) {
             if (error.kind() == GatewayErrorKind::NotAuthenticated ||
+                error.kind() == GatewayErrorKind::AnswerLost ||
                 error.kind() == GatewayErrorKind::TlsFailure ||
                 error.kind() == GatewayErrorKind::Cancelled)
                 throw;

@@ -1,5 +1,6 @@
 #include "application/GetHierarchyService.h"
 
+#include "application/AnswerLostMessage.h"
 #include "application/HierarchyCrawler.h"
 #include "application/InstanceJobSubject.h"
 #include "application/UsableInstance.h"
@@ -305,6 +306,12 @@ std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
             const std::string message = notAuthenticatedMessage(instance.name, error.code());
             finish("failed", message, "{}");
             throw ToolError(ErrorCode::NotAuthenticatedUpstream, message, "instanceId");
+        }
+        if (error.kind() == GatewayErrorKind::AnswerLost) {
+            const std::string message = answerLostMessage(instance.name, "Get Hierarchy") +
+                                        " The saved hierarchy is unchanged.";
+            finish("failed", message, "{}");
+            throw ToolError(ErrorCode::UpstreamFailure, message, "instanceId");
         }
         const std::string message = std::string("Get Hierarchy failed: ") + error.what() +
                                     ". The saved hierarchy is unchanged.";

@@ -6,8 +6,8 @@
 ///
 /// Errors: a customer whose subscriptions cannot be read (left the partner, not found, still
 /// failing after retries, malformed) is listed in CrawlResult::failures and the crawl goes on.
-/// An error that dooms the whole run (not authenticated, TLS refused, cancelled) is rethrown as
-/// the gateway::GatewayError it was, after the workers stopped.
+/// An error that dooms the whole run (not authenticated, a token answer lost, TLS refused,
+/// cancelled) is rethrown as the gateway::GatewayError it was, after the workers stopped.
 
 #include "domain/hierarchy/Hierarchy.h"
 #include "domain/hierarchy/HierarchyAssembler.h"

@@ -1,5 +1,6 @@
 #include "application/ImportService.h"
 
+#include "application/AnswerLostMessage.h"
 #include "application/BillingProfileReader.h"
 #include "application/GetHierarchyService.h"
 #include "application/InstanceJobSubject.h"
@@ -37,6 +38,11 @@ using gateway::GatewayErrorKind;
 using namespace ict::domain;
 
 namespace {
+
+ToolError answerLost(const std::string& instanceName, const std::string& runAgain) {
+    return ToolError(ErrorCode::UpstreamFailure, answerLostMessage(instanceName, runAgain),
+                     "instanceId");
+}
 
 struct PickedRow {
     TenantRow row;
@@ -235,6 +241,9 @@ PreflightReport ImportService::preflight(const bss::sdk::CallContext& caller,
         _clients.clientFor(caller.organization, selection.instanceId)
             ->checkToken({Poco::UUIDGenerator::defaultGenerator().createRandom().toString(), {}});
     } catch (const GatewayError& error) {
+        if (error.kind() == GatewayErrorKind::AnswerLost)
+            throw answerLost(usableInstance(_services, caller, selection.instanceId).name,
+                             "the pre-flight");
         if (error.kind() != GatewayErrorKind::NotAuthenticated)
             throw ToolError(ErrorCode::UpstreamFailure,
                             std::string("The token could not be checked: ") + error.what());
@@ -266,6 +275,9 @@ ImportRunOutcome ImportService::dryRun(const bss::sdk::CallContext& caller,
                 notAuthenticatedMessage(
                     usableInstance(_services, caller, selection.instanceId).name, error.code()),
                 "instanceId");
+        if (error.kind() == GatewayErrorKind::AnswerLost)
+            throw answerLost(usableInstance(_services, caller, selection.instanceId).name,
+                             "the dry run");
         throw ToolError(ErrorCode::UpstreamFailure, error.what());
     }
 }
@@ -382,11 +394,13 @@ std::string ImportService::run(const bss::sdk::CallContext& caller,
             finish("cancelled", "Cancelled before anything was written.");
             return "{\"runId\":\"" + runId + "\",\"cancelled\":true}";
         }
-        const std::string message =
-            error.kind() == GatewayErrorKind::NotAuthenticated
-                ? notAuthenticatedMessage(
-                      usableInstance(_services, caller, selection.instanceId).name, error.code())
-                : std::string("Import failed: ") + error.what();
+        const std::string instanceName =
+            usableInstance(_services, caller, selection.instanceId).name;
+        const std::string message = error.kind() == GatewayErrorKind::NotAuthenticated
+                                        ? notAuthenticatedMessage(instanceName, error.code())
+                                    : error.kind() == GatewayErrorKind::AnswerLost
+                                        ? answerLostMessage(instanceName, "the import")
+                                        : std::string("Import failed: ") + error.what();
         finish("failed", message);
         throw ToolError(error.kind() == GatewayErrorKind::NotAuthenticated
                             ? ErrorCode::NotAuthenticatedUpstream
