@@ -3,6 +3,7 @@
 // pools stand for two processes: they share nothing but the database.
 #include "mock-host/services/support/DirectoryDatabase.h"
 #include "services/HostInstanceDirectory.h"
+#include "support/DatabaseLock.h"
 #include "support/Sql.h"
 
 #include <bss/sdk/ToolError.h>
@@ -13,7 +14,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -43,49 +43,6 @@ public:
 private:
     mutable std::mutex _mutex;
     std::vector<std::string> _lines;
-};
-
-/// Holds the database's write lock (SQLite) or an EXCLUSIVE lock of microsoft_instances
-/// (PostgreSQL) from its own connection and thread, from start() for `hold`.
-class DatabaseLock {
-public:
-    DatabaseLock(mockhost::HostDatabase& database, std::chrono::milliseconds hold)
-        : _database(database), _hold(hold) {}
-    ~DatabaseLock() { join(); }
-    /// Waits until the lock is given back.
-    void join() {
-        if (_thread.joinable())
-            _thread.join();
-    }
-    /// Returns once the lock is held.
-    void start() {
-        _thread = std::thread([this] {
-            Poco::Data::Session session = _database.session();
-            if (_database.dialect() == bss::sdk::SqlDialect::PostgreSQL) {
-                session << "BEGIN", now;
-                session << "LOCK TABLE microsoft_instances IN EXCLUSIVE MODE", now;
-            } else {
-                session << "BEGIN IMMEDIATE", now;
-            }
-            {
-                std::lock_guard<std::mutex> lock(_mutex);
-                _held = true;
-            }
-            _changed.notify_all();
-            std::this_thread::sleep_for(_hold);
-            session << "ROLLBACK", now;
-        });
-        std::unique_lock<std::mutex> lock(_mutex);
-        _changed.wait(lock, [this] { return _held; });
-    }
-
-private:
-    mockhost::HostDatabase& _database;
-    std::chrono::milliseconds _hold;
-    std::thread _thread;
-    std::mutex _mutex;
-    std::condition_variable _changed;
-    bool _held = false;
 };
 
 } // namespace
@@ -294,7 +251,7 @@ public:
         lease.storeRetryFor = std::chrono::milliseconds(10000);
         RecordingLogger log;
         mockhost::HostInstanceDirectory directory(*_db, _data->clock, &log, lease);
-        DatabaseLock lock(*_db, std::chrono::milliseconds(600));
+        ict::test::DatabaseLock lock(*_db, std::chrono::milliseconds(600));
         directory.redeemRefreshToken(_instance, _root, [&](const InstanceCredentials&) {
             lock.start();
             return RotatedRefreshToken{"token-locked-out-for-a-while", _data->clock.now()};
@@ -315,7 +272,7 @@ public:
         lease.storeAttemptTimeout = std::chrono::milliseconds(50);
         lease.storeRetryFor = std::chrono::milliseconds(300);
         mockhost::HostInstanceDirectory directory(*_db, _data->clock, nullptr, lease);
-        DatabaseLock lock(*_db, std::chrono::milliseconds(1500));
+        ict::test::DatabaseLock lock(*_db, std::chrono::milliseconds(1500));
         try {
             directory.redeemRefreshToken(_instance, _root, [&](const InstanceCredentials&) {
                 lock.start();
