@@ -68,7 +68,10 @@ for file in usr/bin/mock-host usr/bin/partner-center-emulator \
   usr/lib/cmake/BssHostSdk/BssHostSdkConfig.cmake usr/lib/cmake/BssHostSdk/BssHostSdkTargets.cmake \
   usr/share/bss-host-sdk/schema/sqlite/001_host_schema.sql \
   usr/share/bss-host-sdk/schema/postgresql/001_host_schema.sql \
-  usr/share/bss-mock-host/schema/sqlite/001_host_schema.sql; do
+  usr/share/bss-host-sdk/schema/sqlite/002_token_lease.sql \
+  usr/share/bss-host-sdk/schema/postgresql/002_token_lease.sql \
+  usr/share/bss-mock-host/schema/sqlite/001_host_schema.sql \
+  usr/share/bss-mock-host/schema/sqlite/002_token_lease.sql; do
   [ -f "$root/$file" ] || fail "package content lacks /$file"
 done
 

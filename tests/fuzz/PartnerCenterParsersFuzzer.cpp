@@ -1,8 +1,8 @@
 // Fuzzes every parser of a Partner Center or Entra ID answer. The first byte picks the parser, the
 // rest is the body. The contract under test (gateway/*Parser.h, TokenResponse.h, ApiErrorBody.h):
-// a parser returns a value or throws GatewayError (MalformedResponse); ApiErrorBody::parse and
-// parseRetryAfterHeader never throw. Anything else (another exception, a sanitizer report) is a
-// crash.
+// a parser returns a value or throws GatewayError (MalformedResponse); ApiErrorBody::parse,
+// TokenResponse::rotatedRefreshToken and parseRetryAfterHeader never throw. Anything else (another
+// exception, a sanitizer report) is a crash.
 #include "gateway/ApiErrorBody.h"
 #include "gateway/AuditRecordParser.h"
 #include "gateway/BillingProfileParser.h"
@@ -55,9 +55,13 @@ void parseWith(std::uint8_t selector, const std::string& body) {
         parseAuditRecordPage(body, "GET /v1/auditrecords");
         break;
     case 7: {
+        // Never throws, and agrees with the full parse whenever that one succeeds.
+        const std::string rotated = TokenResponse::rotatedRefreshToken(body);
         const auto token = TokenResponse::parse(body, "POST /oauth2/token");
         if (token.accessToken.empty() || token.expiresIn.count() <= 0)
             contractBroken("token response without token or lifetime");
+        if (rotated != token.refreshToken)
+            contractBroken("rotated refresh token differs from the parsed one");
         break;
     }
     case 8: {

@@ -27,6 +27,9 @@ struct CompatibilityOptions {
     int expiredAccessTokenCode = 900421;
     /// Redeeming a refresh token invalidates it (clients must keep the rotated one).
     bool strictRefreshRotation = false;
+    /// With strictRefreshRotation: presenting a retired refresh token again revokes every token
+    /// descended from the same consent, the newest included (reuse detection, as Entra may do).
+    bool revokeFamilyOnReuse = false;
 };
 
 struct EmulatorOptions {

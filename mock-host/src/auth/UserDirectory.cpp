@@ -106,13 +106,16 @@ std::int64_t UserDirectory::ensureRole(const std::string& name,
     Poco::Data::Session session = _database.session();
     Poco::Data::Transaction transaction(session);
     std::string n = name;
+    // The write first (see ToolEnablement::set): an existing role is left as it is.
+    Poco::Data::Statement insert(session);
+    insert << sqlFor(_database.dialect(),
+                     "INSERT INTO roles (name) VALUES (?) ON CONFLICT DO NOTHING"),
+        use(n);
+    const bool created = insert.execute() == 1;
     std::vector<Poco::Int64> ids;
     session << sqlFor(_database.dialect(), "SELECT id FROM roles WHERE name = ?"), use(n),
         into(ids), now;
-    if (ids.empty()) {
-        session << sqlFor(_database.dialect(), "INSERT INTO roles (name) VALUES (?)"), use(n), now;
-        session << sqlFor(_database.dialect(), "SELECT id FROM roles WHERE name = ?"), use(n),
-            into(ids), now;
+    if (created) {
         Poco::Int64 id = ids.front();
         for (std::string permission : permissions)
             session << sqlFor(_database.dialect(),
@@ -133,14 +136,11 @@ void UserDirectory::grantRole(std::int64_t userId, const std::string& roleName) 
         throw std::invalid_argument("--role: no role named '" + roleName + "'");
     Poco::Int64 user = userId;
     Poco::Int64 role = ids.front();
-    int existing = 0;
-    session << sqlFor(_database.dialect(),
-                      "SELECT COUNT(*) FROM user_roles WHERE user_id = ? AND role_id = ?"),
-        use(user), use(role), into(existing), now;
-    if (!existing)
-        session << sqlFor(_database.dialect(),
-                          "INSERT INTO user_roles (user_id, role_id) VALUES (?, ?)"),
-            use(user), use(role), now;
+    // Two hosts seeding at once may both grant it: the second insert is a no-op.
+    session << sqlFor(
+        _database.dialect(),
+        "INSERT INTO user_roles (user_id, role_id) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+        use(user), use(role), now;
 }
 
 } // namespace mockhost

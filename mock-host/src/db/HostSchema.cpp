@@ -75,8 +75,13 @@ int HostSchema::apply(HostDatabase& database, const std::string& appliedAtIso) c
         std::stringstream text;
         text << in.rdbuf();
         Poco::Data::Transaction transaction(session);
+        // Hosts starting at once take turns. SQLite: a first write waits for the write lock (a
+        // transaction that reads first would fail at once when another host commits meanwhile).
         if (dialect == bss::sdk::SqlDialect::PostgreSQL)
             session << "LOCK TABLE host_schema_migrations IN EXCLUSIVE MODE", now;
+        else
+            session << "UPDATE host_schema_migrations SET version = version WHERE version = -1",
+                now;
         int applied = 0;
         int version = file.version;
         session << sqlFor(dialect, "SELECT COUNT(*) FROM host_schema_migrations WHERE version = ?"),

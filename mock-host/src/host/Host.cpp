@@ -19,7 +19,7 @@ std::unique_ptr<HostDatabase> openDatabase(const HostOptions& options) {
 Host::Host(HostOptions options)
     : _options(std::move(options)), _sink(std::make_shared<LogSink>(_options.logFile)),
       _logger(_sink, "host"), _database(openDatabase(_options)), _organizations(*_database),
-      _users(*_database), _enablement(*_database), _instances(*_database, _clock) {
+      _users(*_database), _enablement(*_database), _instances(*_database, _clock, &_logger) {
     if (_options.quiet)
         _sink->setMinimumLevel(bss::sdk::LogLevel::Warning);
     if (_options.clock)

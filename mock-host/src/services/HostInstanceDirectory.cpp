@@ -8,6 +8,8 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
+#include <algorithm>
+
 using namespace Poco::Data::Keywords;
 using bss::sdk::ErrorCode;
 using bss::sdk::InstanceInfo;
@@ -65,6 +67,12 @@ std::vector<InstanceInfo> ownedBy(HostDatabase& database, std::int64_t ownerId,
         result.push_back(info);
     }
     return result;
+}
+
+// Best effort: the strings may have been copied on the way.
+void wipe(std::string& secret) {
+    std::fill(secret.begin(), secret.end(), '\0');
+    secret.clear();
 }
 
 ToolError notUsable(std::int64_t instanceId) {
@@ -155,6 +163,65 @@ void HostInstanceDirectory::storeRefreshToken(std::int64_t instanceId,
                       "UPDATE microsoft_instances SET refresh_token = ?,"
                       " refresh_token_expires_at = ?, updated_at = ? WHERE id = ?"),
         use(token), use(expires), use(updated), use(id), now;
+}
+
+std::shared_ptr<std::timed_mutex> HostInstanceDirectory::rowMutex(std::int64_t instanceId) {
+    std::lock_guard<std::mutex> lock(_rowsMutex);
+    auto& mutex = _rows[instanceId];
+    if (!mutex)
+        mutex = std::make_shared<std::timed_mutex>();
+    return mutex;
+}
+
+void HostInstanceDirectory::redeemRefreshToken(std::int64_t instanceId,
+                                               const bss::sdk::Organization& caller,
+                                               const bss::sdk::RefreshTokenRedeemer& redeem) {
+    checkedOwner(instanceId, caller);
+    // Threads of this process queue here rather than polling the database for the lease.
+    const std::shared_ptr<std::timed_mutex> row = rowMutex(instanceId);
+    std::unique_lock<std::timed_mutex> inProcess(*row, std::defer_lock);
+    if (!inProcess.try_lock_for(_lease.maxWait))
+        throw ToolError(ErrorCode::Unavailable,
+                        "The token of Microsoft instance " + std::to_string(instanceId) +
+                            " is being renewed by another request, which has not finished within " +
+                            std::to_string(_lease.maxWait.count() / 1000) + " s; try again later.");
+    TokenLease lease(_database, instanceId, _lease);
+    lease.acquire();
+    // Read only now: a redemption that held the lease before us has stored its rotated token.
+    bss::sdk::InstanceCredentials current = credentials(instanceId, caller);
+    bss::sdk::RotatedRefreshToken rotated;
+    try {
+        rotated = redeem(current);
+    } catch (...) {
+        wipe(current.appSecret);
+        wipe(current.refreshToken);
+        lease.release();
+        throw;
+    }
+    wipe(current.appSecret);
+    wipe(current.refreshToken);
+    if (rotated.refreshToken.empty()) {
+        lease.release();
+        return;
+    }
+    int failures = 0;
+    try {
+        lease.storeAndRelease(rotated.refreshToken, formatIso(rotated.expiresAt),
+                              formatIso(_clock.now()), [&](const std::string& failure) {
+                                  ++failures;
+                                  if (_logger)
+                                      _logger->log(bss::sdk::LogLevel::Warning,
+                                                   "instance " + std::to_string(instanceId) +
+                                                       ": storing the rotated refresh token failed"
+                                                       " (attempt " +
+                                                       std::to_string(failures) + ": " + failure +
+                                                       "), retrying");
+                              });
+    } catch (...) {
+        wipe(rotated.refreshToken);
+        throw;
+    }
+    wipe(rotated.refreshToken);
 }
 
 } // namespace mockhost

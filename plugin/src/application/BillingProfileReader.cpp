@@ -74,6 +74,7 @@ void BillingProfileReader::readOne(Item& item) {
             tenant.billingProfile = std::move(profile);
         } catch (const GatewayError& error) {
             if (error.kind() == GatewayErrorKind::NotAuthenticated ||
+                error.kind() == GatewayErrorKind::AnswerLost ||
                 error.kind() == GatewayErrorKind::TlsFailure ||
                 error.kind() == GatewayErrorKind::Cancelled)
                 throw;

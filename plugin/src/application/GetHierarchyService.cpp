@@ -1,5 +1,6 @@
 #include "application/GetHierarchyService.h"
 
+#include "application/AnswerLostMessage.h"
 #include "application/HierarchyCrawler.h"
 #include "application/IncrementalRefresh.h"
 #include "application/MassRefresh.h"
@@ -174,6 +175,12 @@ std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
             const std::string message = notAuthenticatedMessage(instance.name, error.code());
             finish("failed", message, "{}");
             throw ToolError(ErrorCode::NotAuthenticatedUpstream, message, "instanceId");
+        }
+        if (error.kind() == GatewayErrorKind::AnswerLost) {
+            const std::string message = answerLostMessage(instance.name, "Get Hierarchy") +
+                                        " The saved hierarchy is unchanged.";
+            finish("failed", message, "{}");
+            throw ToolError(ErrorCode::UpstreamFailure, message, "instanceId");
         }
         const std::string message =
             lease.lost() ? "Get Hierarchy stopped: this host lost its hold on the instance (it "

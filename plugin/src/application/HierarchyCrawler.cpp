@@ -18,6 +18,7 @@ namespace {
 /// Errors after which no other customer can be read either: the run stops.
 bool dooms(const GatewayError& error) {
     return error.kind() == GatewayErrorKind::NotAuthenticated ||
+           error.kind() == GatewayErrorKind::AnswerLost ||
            error.kind() == GatewayErrorKind::TlsFailure ||
            error.kind() == GatewayErrorKind::Cancelled;
 }

@@ -9,7 +9,8 @@
 ///
 /// Errors: a customer whose subscriptions cannot be read (left the partner, not found, still
 /// failing after retries, malformed) goes to TenantSink::fail() and the crawl goes on. An error
-/// that dooms the whole run (not authenticated, TLS refused, cancelled), or one the sink throws,
+/// that dooms the whole run (not authenticated, a token answer lost, TLS refused, cancelled), or one
+/// the sink throws,
 /// is rethrown after the workers stopped.
 
 #include "application/TenantSink.h"

@@ -1,5 +1,6 @@
 #include "application/ImportService.h"
 
+#include "application/AnswerLostMessage.h"
 #include "application/BssAuditor.h"
 #include "application/GetHierarchyService.h"
 #include "application/ImportPipeline.h"
@@ -132,11 +133,14 @@ private:
     std::string _runId;
 };
 
+/// `runAgain` names the run in "Run <runAgain> again" of a lost token answer.
 std::string failureMessage(const GatewayError& error, const std::string& instanceName,
-                           const std::string& what) {
-    return error.kind() == GatewayErrorKind::NotAuthenticated
-               ? notAuthenticatedMessage(instanceName, error.code())
-               : what + " failed: " + error.what();
+                           const std::string& what, const std::string& runAgain) {
+    if (error.kind() == GatewayErrorKind::NotAuthenticated)
+        return notAuthenticatedMessage(instanceName, error.code());
+    if (error.kind() == GatewayErrorKind::AnswerLost)
+        return answerLostMessage(instanceName, runAgain);
+    return what + " failed: " + error.what();
 }
 
 } // namespace
@@ -156,6 +160,9 @@ PreflightOutcome ImportService::preflight(const bss::sdk::CallContext& caller,
         _clients.clientFor(caller.organization, selection.instanceId)
             ->checkToken({Poco::UUIDGenerator::defaultGenerator().createRandom().toString(), {}});
     } catch (const GatewayError& error) {
+        if (error.kind() == GatewayErrorKind::AnswerLost)
+            throw ToolError(ErrorCode::UpstreamFailure,
+                            answerLostMessage(instance.name, "the pre-flight"), "instanceId");
         if (error.kind() != GatewayErrorKind::NotAuthenticated)
             throw ToolError(ErrorCode::UpstreamFailure,
                             std::string("The token could not be checked: ") + error.what());
@@ -265,7 +272,7 @@ std::string ImportService::runImport(const bss::sdk::CallContext& caller,
         const std::string counts = finish(outcome.cancelled ? "cancelled" : "succeeded", message);
         return resultJson(runId, message, counts, false);
     } catch (const GatewayError& error) {
-        const std::string message = failureMessage(error, instanceName, "Import");
+        const std::string message = failureMessage(error, instanceName, "Import", "the import");
         finish("failed", message);
         throw ToolError(error.kind() == GatewayErrorKind::NotAuthenticated
                             ? ErrorCode::NotAuthenticatedUpstream
@@ -332,7 +339,7 @@ std::string ImportService::runDryRun(const bss::sdk::CallContext& caller,
         const std::string counts = finish(outcome.cancelled ? "cancelled" : "succeeded", message);
         return resultJson(runId, message, counts, outcome.cancelled);
     } catch (const GatewayError& error) {
-        const std::string message = failureMessage(error, instanceName, "Dry run");
+        const std::string message = failureMessage(error, instanceName, "Dry run", "the dry run");
         finish("failed", message);
         throw ToolError(error.kind() == GatewayErrorKind::NotAuthenticated
                             ? ErrorCode::NotAuthenticatedUpstream

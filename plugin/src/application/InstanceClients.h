@@ -1,10 +1,13 @@
 #pragma once
-/// One Partner Center client per (organization, instance), kept for the tool's life so the access
-/// token, the keep-alive sessions and the rate limit are shared by every run on that instance.
+/// One Partner Center client per instance, kept for the tool's life so the access token, its
+/// refreshes, the keep-alive sessions and the rate limit are shared by every run on that instance,
+/// whichever organization runs it: the owner's runs and its country tenants' (which use the
+/// owner's credential record, [S14]) redeem one refresh token through one TokenManager.
 ///
-/// A client is rebuilt when the instance's endpoint or CA bundle changed since it was made; the
-/// secrets are never kept here (the client reads them through the host at each token refresh).
-/// Thread-safe.
+/// Every clientFor() asks the host whether the caller may use the instance. A client is rebuilt
+/// when the instance's endpoint or CA bundle changed since it was made (a run still holding the
+/// old one keeps it until it ends); the secrets are never kept here (the client reads them
+/// through the host at each token refresh). Thread-safe.
 
 #include "gateway/ClientOptions.h"
 #include "gateway/DirectoryTokenStore.h"
@@ -35,15 +38,16 @@ private:
     /// A client with the token store it reads credentials through; they live and die together.
     struct BoundClient {
         BoundClient(const bss::sdk::InstanceCredentials& credentials,
-                    bss::sdk::InstanceDirectory& directory, const bss::sdk::Organization& caller,
+                    bss::sdk::InstanceDirectory& directory, const bss::sdk::Organization& owner,
                     gateway::GatewayLogger& logger, const gateway::ClientOptions& options)
-            : tokens(directory, credentials.instanceId, caller),
+            : tokens(directory, credentials.instanceId, owner),
               client(credentials, tokens, logger, options) {}
         gateway::DirectoryTokenStore tokens;
         gateway::PartnerCenterClient client;
     };
     struct Entry {
-        std::string endpoint; ///< partnerCenterUrl + loginUrl + caBundlePath it was built with.
+        /// Owner id, partnerCenterUrl, loginUrl and caBundlePath it was built with.
+        std::string endpoint;
         std::shared_ptr<BoundClient> bound;
     };
 
@@ -51,7 +55,7 @@ private:
     gateway::GatewayLogger& _logger;
     gateway::ClientOptions _options;
     std::mutex _mutex;
-    std::map<std::pair<std::int64_t, std::int64_t>, Entry> _entries;
+    std::map<std::int64_t, Entry> _entries; ///< By instance id.
 };
 
 } // namespace ict::application

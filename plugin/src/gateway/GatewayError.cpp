@@ -22,6 +22,8 @@ const char* gatewayErrorKindName(GatewayErrorKind kind) {
         return "tls_failure";
     case GatewayErrorKind::Cancelled:
         return "cancelled";
+    case GatewayErrorKind::AnswerLost:
+        return "answer_lost";
     }
     return "unknown";
 }

@@ -18,6 +18,9 @@ enum class GatewayErrorKind {
     Rejected,           ///< Any other 4xx answer (bad request, forbidden, ...).
     TlsFailure,         ///< Certificate refused (untrusted CA, wrong host name) or TLS failure.
     Cancelled,          ///< The caller's cancellation check said stop.
+    /// A request that must not be sent twice (HttpCall::replayAfterSend false) was sent, and its
+    /// answer was lost (timeout, cut connection): the server may have carried it out.
+    AnswerLost,
 };
 
 /// Stable names: "not_found", "customer_left", "not_authenticated", ...

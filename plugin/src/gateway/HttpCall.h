@@ -18,6 +18,13 @@ struct HttpCall {
     std::string contentType;
     std::string requestId;   ///< MS-RequestId; generated on first use, then reused by retries.
     bool rateLimited = true; ///< Counts against the instance's token bucket.
+    /// False for a request the server must not get twice (the token POST redeems a single-use
+    /// refresh token). Such a call takes a new connection and opens it (TCP and TLS) before
+    /// writing: a failure up to there is retried as usual, nothing was sent. Once the request is
+    /// written, a timeout or a cut connection is not retried (GatewayError AnswerLost): the
+    /// request may have been carried out. Error answers (408, 429, 5xx) are still retried: an
+    /// answer that reports an error says the request was not carried out.
+    bool replayAfterSend = true;
 };
 
 struct HttpResponse {

@@ -21,7 +21,8 @@ struct HttpCore::Attempt {
     std::string body;
     std::string retryAfter;
     Poco::Net::NameValueCollection headers;
-    std::string failure; ///< What went wrong for Transient/TlsRefused, no secrets.
+    std::string failure;         ///< What went wrong for Transient/TlsRefused, no secrets.
+    bool mayHaveArrived = false; ///< Writing the request had begun.
 };
 
 HttpCore::HttpCore(Poco::Net::Context::Ptr context, const ClientOptions& options,
@@ -52,8 +53,10 @@ void HttpCore::log(GatewayLogLevel level, const std::string& text, const HttpCal
 HttpCore::Attempt HttpCore::sendOnce(SessionPool& pool, const HttpCall& call,
                                      const RequestContext& context) {
     Attempt attempt;
-    auto session = pool.acquire();
+    auto session = pool.acquire(!call.replayAfterSend);
     try {
+        if (!call.replayAfterSend)
+            session->open(); // a failure here sent nothing: it may be retried
         Poco::Net::HTTPRequest request(call.method, call.target, Poco::Net::HTTPMessage::HTTP_1_1);
         request.setKeepAlive(true);
         request.set("Accept", "application/json");
@@ -66,6 +69,7 @@ HttpCore::Attempt HttpCore::sendOnce(SessionPool& pool, const HttpCall& call,
             request.setContentType(call.contentType);
             request.setContentLength(static_cast<std::streamsize>(call.body.size()));
         }
+        attempt.mayHaveArrived = true;
         std::ostream& out = session->sendRequest(request);
         out << call.body;
         Poco::Net::HTTPResponse response;
@@ -139,6 +143,16 @@ HttpResponse HttpCore::execute(const std::string& host, std::uint16_t port, Http
             log(GatewayLogLevel::Error, head + " -> " + result.failure + tail, call, context);
             throw GatewayError(GatewayErrorKind::TlsFailure, call.name,
                                "failed: " + result.failure);
+        }
+        if (result.outcome == Attempt::Outcome::Transient && result.mayHaveArrived &&
+            !call.replayAfterSend) {
+            log(GatewayLogLevel::Error,
+                head + " -> " + result.failure + tail + ", not sent again: it may have arrived",
+                call, context);
+            throw GatewayError(GatewayErrorKind::AnswerLost, call.name,
+                               "failed: " + result.failure +
+                                   " once the request was written; not sent again, since the "
+                                   "server may have carried it out");
         }
         std::chrono::milliseconds wait{0};
         if (result.outcome == Attempt::Outcome::Transient) {

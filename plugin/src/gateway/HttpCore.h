@@ -6,7 +6,9 @@
 ///  - 408, 5xx, timeouts, cut connections: exponential backoff with jitter, retries; after
 ///    maxAttempts -> TransientExhausted ("GET /v1/... failed after 5 attempts: HTTP 503");
 ///  - certificate refused -> TlsFailure at once; cancellation -> Cancelled, checked between
-///    attempts and during waits.
+///    attempts and during waits;
+///  - a call with replayAfterSend false (the token POST) is never written twice: a timeout or cut
+///    connection once it was written -> AnswerLost at once (see HttpCall).
 /// Any other status is returned to the caller. Every request carries Accept: application/json,
 /// MS-RequestId (the same across retries of one call) and MS-CorrelationId; every log line carries
 /// both ids and never a header value or body. Thread-safe.

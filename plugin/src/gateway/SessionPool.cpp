@@ -9,17 +9,17 @@ SessionPool::SessionPool(std::string host, std::uint16_t port, Poco::Net::Contex
       _connectTimeout(connectTimeout), _ioTimeout(ioTimeout),
       _maxIdle(static_cast<std::size_t>(maxIdle > 0 ? maxIdle : 1)) {}
 
-std::unique_ptr<Poco::Net::HTTPSClientSession> SessionPool::acquire() {
+std::unique_ptr<GatewaySession> SessionPool::acquire(bool fresh) {
     {
         std::lock_guard<std::mutex> lock(_mutex);
-        if (!_idle.empty()) {
+        if (!fresh && !_idle.empty()) {
             auto session = std::move(_idle.back());
             _idle.pop_back();
             return session;
         }
         ++_created;
     }
-    auto session = std::make_unique<Poco::Net::HTTPSClientSession>(_host, _port, _context);
+    auto session = std::make_unique<GatewaySession>(_host, _port, _context);
     session->setKeepAlive(true);
     const auto micros = [](std::chrono::milliseconds ms) {
         return Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(ms.count()) * 1000);
@@ -30,7 +30,7 @@ std::unique_ptr<Poco::Net::HTTPSClientSession> SessionPool::acquire() {
     return session;
 }
 
-void SessionPool::release(std::unique_ptr<Poco::Net::HTTPSClientSession> session) {
+void SessionPool::release(std::unique_ptr<GatewaySession> session) {
     std::lock_guard<std::mutex> lock(_mutex);
     if (_idle.size() < _maxIdle)
         _idle.push_back(std::move(session));

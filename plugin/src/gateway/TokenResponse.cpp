@@ -25,4 +25,12 @@ TokenResponse TokenResponse::parse(const std::string& body, const std::string& c
     return response;
 }
 
+std::string TokenResponse::rotatedRefreshToken(const std::string& body) {
+    try {
+        return json::optionalString(json::parseObject(body, ""), "refresh_token", "", "");
+    } catch (const std::exception&) {
+        return "";
+    }
+}
+
 } // namespace ict::gateway

@@ -15,6 +15,12 @@ struct TokenResponse {
     /// Required: access_token, expires_in. Throws GatewayError (MalformedResponse) naming the
     /// field; the error text never contains a token.
     static TokenResponse parse(const std::string& body, const std::string& call);
+
+    /// The rotated refresh token of `body`, read before anything else in it is checked, so it can
+    /// be stored even when the rest of the answer is malformed (Entra has retired the token it
+    /// replaces either way). "" when the body is not a JSON object or has no refresh_token.
+    /// Never throws.
+    static std::string rotatedRefreshToken(const std::string& body);
 };
 
 } // namespace ict::gateway

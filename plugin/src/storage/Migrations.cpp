@@ -159,8 +159,12 @@ int migrate(bss::sdk::Database& database, const std::vector<Migration>& migratio
     int current = 0;
     for (const Migration& migration : migrations) {
         Poco::Data::Transaction transaction(session);
+        // Hosts starting at once take turns. SQLite: a first write waits for the write lock (a
+        // transaction that reads first would fail at once when another host commits meanwhile).
         if (postgres)
             session << "LOCK TABLE ict_schema_migrations IN EXCLUSIVE MODE", now;
+        else
+            session << "UPDATE ict_schema_migrations SET version = version WHERE version = -1", now;
         int applied = 0;
         int version = migration.version;
         session << (postgres ? "SELECT COUNT(*) FROM ict_schema_migrations WHERE version = $1"

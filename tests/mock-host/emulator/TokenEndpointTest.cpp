@@ -3,11 +3,17 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 using namespace emulatortest;
+namespace emu = mockhost::emulator;
 
 class TokenEndpointTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(TokenEndpointTest);
     CPPUNIT_TEST(redeemsAndRotatesRefreshToken);
     CPPUNIT_TEST(strictRotationRejectsTheOldToken);
+    CPPUNIT_TEST(reusedTokensAreCountedAndMayRevokeTheFamily);
+    CPPUNIT_TEST(droppedAnswerStillRotatesTheToken);
+    CPPUNIT_TEST(malformedExpiresInCarriesTheRotatedToken);
+    CPPUNIT_TEST(tokenServerErrorLeavesTheTokenValid);
+    CPPUNIT_TEST(tokenFaultsAreSetThroughTheControlApi);
     CPPUNIT_TEST(deadRefreshTokensAnswerInvalidGrantWithAadstsCodes);
     CPPUNIT_TEST(rejectsUnknownTenantAndWrongResource);
     CPPUNIT_TEST(partnerCenterRequiresAValidAccessToken);
@@ -49,6 +55,120 @@ public:
         CPPUNIT_ASSERT_EQUAL(400, reused.status);
         CPPUNIT_ASSERT_EQUAL(std::string("invalid_grant"),
                              reused.json()->getValue<std::string>("error"));
+    }
+
+    void reusedTokensAreCountedAndMayRevokeTheFamily() {
+        auto options = RunningEmulator::defaults();
+        options.compatibility.strictRefreshRotation = true;
+        RunningEmulator running(options);
+        auto& state = running.emulator->state();
+        TestClient client = running.client();
+        const std::string tenant = running.emulator->partnerTenantId();
+        const std::string first = running.emulator->initialRefreshToken();
+        const std::string second =
+            client.redeem(tenant, first).json()->getValue<std::string>("refresh_token");
+        CPPUNIT_ASSERT(state.refreshTokenState(first) == emu::RefreshTokenState::Retired);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(0), state.counters().count("token.reused"));
+        assertInvalidGrant(client.redeem(tenant, first), 50173);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), state.counters().count("token.reused"));
+        // Without family revocation the newest token still works.
+        const std::string third =
+            client.redeem(tenant, second).json()->getValue<std::string>("refresh_token");
+
+        // With it, one reuse kills the whole chain, the newest token included; another consent
+        // is untouched.
+        emu::CompatibilityOptions compatibility = state.compatibility();
+        compatibility.revokeFamilyOnReuse = true;
+        state.setCompatibility(compatibility);
+        const std::string otherConsent = state.issueRefreshToken();
+        assertInvalidGrant(client.redeem(tenant, second), 50173);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), state.counters().count("token.reused"));
+        CPPUNIT_ASSERT(state.refreshTokenState(third) == emu::RefreshTokenState::Revoked);
+        assertInvalidGrant(client.redeem(tenant, third), 50173);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), state.counters().count("token.reused"));
+        CPPUNIT_ASSERT_EQUAL(200, client.redeem(tenant, otherConsent).status);
+        CPPUNIT_ASSERT(state.counters().total() == state.counters().count("token"));
+    }
+
+    void droppedAnswerStillRotatesTheToken() {
+        auto options = RunningEmulator::defaults();
+        options.compatibility.strictRefreshRotation = true;
+        options.faults.dropTokenAnswers = 1;
+        RunningEmulator running(options);
+        auto& state = running.emulator->state();
+        const std::string tenant = running.emulator->partnerTenantId();
+        const std::string first = running.emulator->initialRefreshToken();
+        TestClient client = running.client();
+        CPPUNIT_ASSERT_THROW(client.redeem(tenant, first), Poco::Exception);
+        // Entra has rotated: the presented token is retired, and the one it issued never arrived.
+        CPPUNIT_ASSERT(state.refreshTokenState(first) == emu::RefreshTokenState::Retired);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), state.counters().count("token"));
+        CPPUNIT_ASSERT_EQUAL(0, state.faults().dropTokenAnswers);
+        // The fault is used up: the next grant (of a fresh consent) is answered.
+        TestClient next = running.client();
+        CPPUNIT_ASSERT_EQUAL(200, next.redeem(tenant, state.issueRefreshToken()).status);
+    }
+
+    void malformedExpiresInCarriesTheRotatedToken() {
+        auto options = RunningEmulator::defaults();
+        options.compatibility.strictRefreshRotation = true;
+        options.faults.malformedExpiresIn = 1;
+        RunningEmulator running(options);
+        auto& state = running.emulator->state();
+        const std::string tenant = running.emulator->partnerTenantId();
+        TestClient client = running.client();
+        const HttpResult answer = client.redeem(tenant, running.emulator->initialRefreshToken());
+        CPPUNIT_ASSERT_EQUAL(200, answer.status);
+        const auto body = answer.json();
+        CPPUNIT_ASSERT_EQUAL(std::string("soon"), body->getValue<std::string>("expires_in"));
+        CPPUNIT_ASSERT(!body->getValue<std::string>("access_token").empty());
+        const std::string rotated = body->getValue<std::string>("refresh_token");
+        CPPUNIT_ASSERT(state.refreshTokenState(rotated) == emu::RefreshTokenState::Valid);
+        const HttpResult next = client.redeem(tenant, rotated);
+        CPPUNIT_ASSERT_EQUAL(200, next.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("3600"), next.json()->getValue<std::string>("expires_in"));
+    }
+
+    void tokenServerErrorLeavesTheTokenValid() {
+        auto options = RunningEmulator::defaults();
+        options.compatibility.strictRefreshRotation = true;
+        options.faults.tokenServerErrors = 2;
+        RunningEmulator running(options);
+        auto& state = running.emulator->state();
+        const std::string tenant = running.emulator->partnerTenantId();
+        const std::string first = running.emulator->initialRefreshToken();
+        TestClient client = running.client();
+        for (int i = 0; i < 2; ++i) {
+            const HttpResult refused = client.redeem(tenant, first);
+            CPPUNIT_ASSERT_EQUAL(503, refused.status);
+            CPPUNIT_ASSERT_EQUAL(std::string("temporarily_unavailable"),
+                                 refused.json()->getValue<std::string>("error"));
+            CPPUNIT_ASSERT(state.refreshTokenState(first) == emu::RefreshTokenState::Valid);
+        }
+        CPPUNIT_ASSERT_EQUAL(200, client.redeem(tenant, first).status);
+    }
+
+    void tokenFaultsAreSetThroughTheControlApi() {
+        RunningEmulator running;
+        TestClient client = running.client();
+        const HttpResult set =
+            client.control("POST", "faults",
+                           "{\"tokenLatencyMs\":30,\"tokenServerErrors\":1,\"dropTokenAnswers\":2,"
+                           "\"malformedExpiresIn\":3}");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(set.body, 200, set.status);
+        const emu::FaultSettings faults = running.emulator->state().faults();
+        CPPUNIT_ASSERT_EQUAL(30, faults.tokenLatencyMs);
+        CPPUNIT_ASSERT_EQUAL(1, faults.tokenServerErrors);
+        CPPUNIT_ASSERT_EQUAL(2, faults.dropTokenAnswers);
+        CPPUNIT_ASSERT_EQUAL(3, set.json()->getValue<int>("malformedExpiresIn"));
+        CPPUNIT_ASSERT_EQUAL(400,
+                             client.control("POST", "faults", "{\"dropTokenAnswers\":-1}").status);
+        const HttpResult compatibility =
+            client.control("POST", "compatibility",
+                           "{\"strictRefreshRotation\":true,\"revokeFamilyOnReuse\":true}");
+        CPPUNIT_ASSERT_EQUAL(200, compatibility.status);
+        CPPUNIT_ASSERT(compatibility.json()->getValue<bool>("revokeFamilyOnReuse"));
+        CPPUNIT_ASSERT(running.emulator->state().compatibility().revokeFamilyOnReuse);
     }
 
     void deadRefreshTokensAnswerInvalidGrantWithAadstsCodes() {

@@ -1,12 +1,6 @@
 // [S14] through the real InstanceDirectory on a fresh host database (ICT_TEST_DB).
 #include "services/HostInstanceDirectory.h"
-#include "db/HostDatabase.h"
-#include "db/HostSchema.h"
-#include "orgs/OrganizationDirectory.h"
-#include "services/HostClock.h"
-#include "services/InstanceStore.h"
-#include "support/IsoTime.h"
-#include "support/TestDatabase.h"
+#include "mock-host/services/support/DirectoryDatabase.h"
 
 #include <bss/sdk/ToolError.h>
 
@@ -16,7 +10,6 @@
 
 using bss::sdk::InstanceOrigin;
 using bss::sdk::Organization;
-using bss::sdk::OrganizationKind;
 
 class HostInstanceDirectoryTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(HostInstanceDirectoryTest);
@@ -31,29 +24,17 @@ class HostInstanceDirectoryTest : public CppUnit::TestFixture {
 
 public:
     void setUp() override {
-        _testDb = std::make_unique<ict::test::TestDatabase>();
-        _db = std::make_unique<mockhost::HostDatabase>(
-            mockhost::DatabaseSpec::parse(_testDb->hostOption()));
-        mockhost::HostSchema(MOCK_HOST_SCHEMA_DIR).apply(*_db, "2026-01-31T10:00:00Z");
-        _clock.set(mockhost::parseIso("2026-01-31T10:00:00Z", "clock"));
-        mockhost::OrganizationDirectory orgs(*_db);
-        const auto rootId = orgs.add("Root", OrganizationKind::Root, {});
-        orgs.add("Country", OrganizationKind::CountryTenant, rootId);
-        orgs.add("Simple", OrganizationKind::SimpleTenant, rootId);
-        _root = *orgs.byName("Root");
-        _country = *orgs.byName("Country");
-        _simple = *orgs.byName("Simple");
-        mockhost::InstanceStore store(*_db);
-        _rootInstance =
-            store.add(record(_root.id, "Root PC", "root-token-1"), "2026-01-31T10:00:00Z");
-        _countryInstance =
-            store.add(record(_country.id, "Country PC", "country-token"), "2026-01-31T10:00:00Z");
-        _directory = std::make_unique<mockhost::HostInstanceDirectory>(*_db, _clock);
+        _data = std::make_unique<mockhost::test::DirectoryDatabase>();
+        _root = _data->root;
+        _country = _data->country;
+        _simple = _data->simple;
+        _rootInstance = _data->addInstance(_root.id, "Root PC", "root-token-1");
+        _countryInstance = _data->addInstance(_country.id, "Country PC", "country-token");
+        _directory = std::make_unique<mockhost::HostInstanceDirectory>(*_data->db, _data->clock);
     }
     void tearDown() override {
         _directory.reset();
-        _db.reset();
-        _testDb.reset();
+        _data.reset();
     }
 
     void rootSeesOnlyItsOwnInstances() {
@@ -95,8 +76,9 @@ public:
 
     void simpleTenantMayNotReadParentCredentials() {
         assertNotFound([&] { _directory->credentials(_rootInstance, _simple); });
-        assertNotFound(
-            [&] { _directory->storeRefreshToken(_rootInstance, _simple, "x", _clock.now()); });
+        assertNotFound([&] {
+            _directory->storeRefreshToken(_rootInstance, _simple, "x", _data->clock.now());
+        });
         // Nor may a parent use its child's instance.
         assertNotFound([&] { _directory->credentials(_countryInstance, _root); });
         CPPUNIT_ASSERT_EQUAL(std::string("root-token-1"),
@@ -116,22 +98,6 @@ public:
     }
 
 private:
-    static mockhost::InstanceRecord record(std::int64_t owner, const std::string& name,
-                                           const std::string& token) {
-        mockhost::InstanceRecord r;
-        r.ownerOrganizationId = owner;
-        r.name = name;
-        r.cspModel = "direct";
-        r.partnerCenterUrl = "https://127.0.0.1:8443";
-        r.loginUrl = "https://127.0.0.1:8443";
-        r.partnerTenantId = "3f2b8a4e-1c1d-4d0e-9a55-0d1e2f3a4b5c";
-        r.appId = "6c1f9a30-2b7d-4e8f-8a11-5e0b9c7d2f41";
-        r.appSecret = "secret";
-        r.refreshToken = token;
-        r.refreshTokenExpiresAtIso = "2027-01-31T10:00:00Z";
-        return r;
-    }
-
     template <typename F> static void assertNotFound(F call) {
         try {
             call();
@@ -141,9 +107,7 @@ private:
         }
     }
 
-    std::unique_ptr<ict::test::TestDatabase> _testDb;
-    std::unique_ptr<mockhost::HostDatabase> _db;
-    mockhost::HostClock _clock;
+    std::unique_ptr<mockhost::test::DirectoryDatabase> _data;
     Organization _root, _country, _simple;
     std::int64_t _rootInstance = 0;
     std::int64_t _countryInstance = 0;

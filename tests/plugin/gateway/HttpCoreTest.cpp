@@ -22,6 +22,7 @@ class HttpCoreTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(HttpCoreTest);
     CPPUNIT_TEST(idsSentAndNewPerCall);
     CPPUNIT_TEST(sameRequestIdAcrossRetries);
+    CPPUNIT_TEST(callThatMustNotBeReplayedIsWrittenOnce);
     CPPUNIT_TEST_SUITE_END();
 
     std::unique_ptr<EmulatorHarness> _emulator;
@@ -87,6 +88,36 @@ public:
             retried += response.attempts > 1 ? 1 : 0;
         }
         CPPUNIT_ASSERT(retried >= 1);
+    }
+
+    void callThatMustNotBeReplayedIsWrittenOnce() {
+        MemoryTokenStore store(_emulator->credentials());
+        TokenManager tokens(*_core, store, _logger, EmulatorHarness::fastOptions());
+        const std::string token = tokens.accessToken(_context);
+        emu::FaultSettings faults = _emulator->state().faults();
+        faults.cutConnectionRate = 1.0; // every answer is cut half-way
+        _emulator->state().setFaults(faults);
+        auto& counters = _emulator->state().counters();
+
+        HttpCall replayable;
+        CPPUNIT_ASSERT_THROW(get("/v1/customers?size=5", token, replayable), GatewayError);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(10), counters.count("customers.list"));
+
+        const int sessions = _core->sessionsCreated("127.0.0.1", _emulator->port());
+        HttpCall once;
+        once.replayAfterSend = false;
+        try {
+            get("/v1/customers?size=5", token, once);
+            CPPUNIT_FAIL("a cut answer was taken for a whole one");
+        } catch (const GatewayError& e) {
+            const std::string text = e.what();
+            CPPUNIT_ASSERT_MESSAGE(text, e.kind() == GatewayErrorKind::AnswerLost);
+            CPPUNIT_ASSERT_MESSAGE(text, text.find("connection cut") != std::string::npos);
+            CPPUNIT_ASSERT_MESSAGE(text, text.find("not sent again") != std::string::npos);
+        }
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(11), counters.count("customers.list"));
+        // On a connection of its own, so a kept one the server closed cannot pass for a send.
+        CPPUNIT_ASSERT_EQUAL(sessions + 1, _core->sessionsCreated("127.0.0.1", _emulator->port()));
     }
 };
 

@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -78,6 +79,22 @@ struct InstanceCredentials {
     std::optional<TimePoint> refreshTokenExpiresAt;
 };
 
+/// What a tool's redeem callback hands back to InstanceDirectory::redeemRefreshToken() (since ABI
+/// 1.1). Holds a secret: see the file comment.
+struct RotatedRefreshToken {
+    /// The refresh token Microsoft sent with its answer; empty when it sent none, or when the
+    /// request failed before any token was received (the row then keeps its token).
+    std::string refreshToken;
+    TimePoint expiresAt{}; ///< When the new token stops being accepted (its inactivity window).
+};
+
+/// A tool's token request (since ABI 1.1): sends one refresh-token grant with `credentials`, the
+/// instance's current ones, and returns the rotated refresh token taken out of the answer first,
+/// before anything else in the answer is checked. It should not throw: keep your own error and
+/// raise it after redeemRefreshToken() returns (a host rethrows whatever escapes, unchanged).
+using RefreshTokenRedeemer =
+    std::function<RotatedRefreshToken(const InstanceCredentials& credentials)>;
+
 class InstanceDirectory {
 public:
     virtual ~InstanceDirectory() = default;
@@ -93,9 +110,36 @@ public:
 
     /// Stores a refresh token Microsoft rotated, on the owner's record, durably, before returning.
     /// Call it before using the access token that came with it. `caller` must be allowed to use
-    /// the instance (same rule as credentials()).
+    /// the instance (same rule as credentials()). It overwrites whatever the record holds: two
+    /// processes that each loaded, redeemed and stored the same token may lose a rotation, so
+    /// prefer redeemRefreshToken().
     virtual void storeRefreshToken(std::int64_t instanceId, const Organization& caller,
                                    const std::string& refreshToken, TimePoint expiresAt) = 0;
+
+    /// Redeems the instance's refresh token once (since ABI 1.1). The host takes the owner's
+    /// credential record for this redemption alone, against every thread and every process
+    /// sharing the host database (the inherited record of a country tenant is its parent's, so
+    /// the parent's and the child's runs redeem one after the other). It then reads the current
+    /// credentials, calls `redeem` with them, stores the refresh token `redeem` returns (when not
+    /// empty) on the owner's record, durably, and only then releases the record and returns. A
+    /// second redemption of the same record waits for the first and is handed the record as the
+    /// first left it, with the token the first stored: two token requests never present the same
+    /// refresh token at once, and a rotated token is never presented after it was replaced.
+    ///
+    /// The host does not hold a database transaction or write lock while `redeem` runs (it may
+    /// take as long as the token request takes); a host that dies holding the record frees it
+    /// after a host-defined lease. Storing retries a busy database for a host-defined bound.
+    /// `caller` must be allowed to use the instance (same rule as credentials()). Do not call
+    /// redeemRefreshToken() from inside `redeem`: it would wait for itself.
+    ///
+    /// Throws ToolError(NotFound) as credentials() does, before `redeem` is called;
+    /// ToolError(Unavailable) when the record stayed taken by another redemption longer than the
+    /// host waits (`redeem` not called), or when the rotated token could not be stored (`redeem`
+    /// was called: the tool holds the only copy of the new token and should present it at its
+    /// next redemption while the record still holds the token it replaced). Whatever `redeem`
+    /// throws is rethrown unchanged, after the record is released.
+    virtual void redeemRefreshToken(std::int64_t instanceId, const Organization& caller,
+                                    const RefreshTokenRedeemer& redeem) = 0;
 };
 
 } // namespace bss::sdk

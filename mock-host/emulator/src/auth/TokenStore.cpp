@@ -10,24 +10,41 @@ TokenStore::TokenStore(std::uint64_t seed, int accessTokenLifetimeSeconds)
 }
 
 std::string TokenStore::issueRefreshToken() {
+    return issueInFamily(++_families);
+}
+
+std::string TokenStore::issueInFamily(int family) {
     // Real refresh tokens are long opaque strings starting "0.A"; only the opacity matters.
     const std::string token = "0.AEMU." + _random.hex(48);
-    _refreshTokens[token] = RefreshTokenState::Valid;
+    _refreshTokens[token] = {RefreshTokenState::Valid, family};
     return token;
 }
 
 RefreshTokenState TokenStore::redeem(const std::string& refreshToken, const Poco::Timestamp& now,
-                                     bool strictRotation, Issued& issued) {
+                                     const Rotation& rotation, Issued& issued) {
     const auto found = _refreshTokens.find(refreshToken);
     if (found == _refreshTokens.end())
         return RefreshTokenState::Unknown;
-    if (found->second != RefreshTokenState::Valid)
-        return found->second;
-    if (strictRotation)
-        found->second = RefreshTokenState::Revoked;
+    RefreshGrant& grant = found->second;
+    if (grant.state == RefreshTokenState::Retired) {
+        if (rotation.revokeFamilyOnReuse)
+            for (auto& entry : _refreshTokens)
+                if (entry.second.family == grant.family)
+                    entry.second.state = RefreshTokenState::Revoked;
+        return RefreshTokenState::Retired;
+    }
+    if (grant.state != RefreshTokenState::Valid)
+        return grant.state;
+    if (rotation.strict)
+        grant.state = RefreshTokenState::Retired;
     issued = newAccessToken(now, false);
-    issued.refreshToken = issueRefreshToken();
+    issued.refreshToken = issueInFamily(grant.family);
     return RefreshTokenState::Valid;
+}
+
+RefreshTokenState TokenStore::state(const std::string& refreshToken) const {
+    const auto found = _refreshTokens.find(refreshToken);
+    return found == _refreshTokens.end() ? RefreshTokenState::Unknown : found->second.state;
 }
 
 TokenStore::Issued TokenStore::issueAppOnly(const Poco::Timestamp& now) {
@@ -58,7 +75,7 @@ AccessTokenState TokenStore::checkAccess(const std::string& accessToken, const P
 
 void TokenStore::setAllRefreshTokens(RefreshTokenState state) {
     for (auto& entry : _refreshTokens)
-        entry.second = state;
+        entry.second.state = state;
 }
 
 std::vector<std::string> TokenStore::issuedTokens() const {

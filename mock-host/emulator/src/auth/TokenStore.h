@@ -18,6 +18,7 @@ enum class RefreshTokenState {
     Expired,     ///< AADSTS700082
     Revoked,     ///< AADSTS50173
     MfaRequired, ///< AADSTS50076
+    Retired,     ///< redeemed once under strict rotation; presenting it again is a reuse (50173)
 };
 
 /// What Partner Center makes of a presented access token.
@@ -26,7 +27,10 @@ enum class AccessTokenState { Valid, Missing, Unknown, Expired };
 /// Refresh and access tokens of the emulated Entra ID. Tokens are opaque strings drawn from a
 /// seeded generator (the first refresh token depends only on the seed). Redeeming a refresh
 /// token rotates it: a new one is returned; the old one stays usable unless strict rotation is
-/// on. Not thread-safe: EmulatorState serialises access.
+/// on, which retires it. Every token descends from one consent (issueRefreshToken()): its
+/// family. Presenting a retired token is a reuse: with `revokeFamilyOnReuse` every token of its
+/// family is revoked, the newest included, as Entra may do. Not thread-safe:
+/// EmulatorState serialises access.
 class TokenStore {
 public:
     struct Issued {
@@ -43,9 +47,16 @@ public:
     const std::string& initialRefreshToken() const { return _initial; }
     /// A new valid refresh token, as after a fresh consent.
     std::string issueRefreshToken();
+    /// How a redemption treats the presented token and its family.
+    struct Rotation {
+        bool strict = false;              ///< retire the presented token
+        bool revokeFamilyOnReuse = false; ///< a retired token presented revokes its family
+    };
     /// Valid: fills `issued` and rotates. Otherwise leaves `issued` alone.
     RefreshTokenState redeem(const std::string& refreshToken, const Poco::Timestamp& now,
-                             bool strictRotation, Issued& issued);
+                             const Rotation& rotation, Issued& issued);
+    /// What a redemption of `refreshToken` would meet now (Unknown when never issued).
+    RefreshTokenState state(const std::string& refreshToken) const;
     /// An app-only access token (client credentials grant): no refresh token.
     Issued issueAppOnly(const Poco::Timestamp& now);
     /// `appOnly` (optional) receives whether a known token is app-only.
@@ -65,7 +76,14 @@ private:
     SeededRandom _random;
     int _lifetimeSeconds;
     std::string _initial;
-    std::map<std::string, RefreshTokenState> _refreshTokens;
+    struct RefreshGrant {
+        RefreshTokenState state = RefreshTokenState::Valid;
+        int family = 0;
+    };
+    std::string issueInFamily(int family);
+
+    std::map<std::string, RefreshGrant> _refreshTokens;
+    int _families = 0;
     struct AccessGrant {
         Poco::Timestamp expiresAt;
         bool appOnly;

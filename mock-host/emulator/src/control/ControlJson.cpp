@@ -45,6 +45,10 @@ Poco::JSON::Object::Ptr ControlJson::write(const FaultSettings& s) {
     json->set("throttleRate", s.throttleRate);
     json->set("throttleRetryAfterSeconds", s.throttleRetryAfterSeconds);
     json->set("seed", static_cast<Poco::UInt64>(s.seed));
+    json->set("tokenLatencyMs", s.tokenLatencyMs);
+    json->set("tokenServerErrors", s.tokenServerErrors);
+    json->set("dropTokenAnswers", s.dropTokenAnswers);
+    json->set("malformedExpiresIn", s.malformedExpiresIn);
     return json;
 }
 
@@ -72,10 +76,18 @@ FaultSettings ControlJson::readFaults(const Poco::JSON::Object::Ptr& json, Fault
     Poco::UInt64 seed = s.seed;
     read(json, "seed", seed);
     s.seed = seed;
+    read(json, "tokenLatencyMs", s.tokenLatencyMs);
+    read(json, "tokenServerErrors", s.tokenServerErrors);
+    read(json, "dropTokenAnswers", s.dropTokenAnswers);
+    read(json, "malformedExpiresIn", s.malformedExpiresIn);
     if (s.latencyMs < 0 || s.timeoutHangMs < 0 || s.rateLimitPerMinute < 0 ||
         s.throttleRetryAfterSeconds < 0)
         throw Poco::InvalidArgumentException("latencyMs, timeoutHangMs, rateLimitPerMinute and"
                                              " throttleRetryAfterSeconds must not be negative");
+    if (s.tokenLatencyMs < 0 || s.tokenServerErrors < 0 || s.dropTokenAnswers < 0 ||
+        s.malformedExpiresIn < 0)
+        throw Poco::InvalidArgumentException("tokenLatencyMs, tokenServerErrors, dropTokenAnswers"
+                                             " and malformedExpiresIn must not be negative");
     return s;
 }
 
@@ -89,6 +101,7 @@ Poco::JSON::Object::Ptr ControlJson::write(const CompatibilityOptions& c) {
     json->set("maxPageSize", c.maxPageSize);
     json->set("expiredAccessTokenCode", c.expiredAccessTokenCode);
     json->set("strictRefreshRotation", c.strictRefreshRotation);
+    json->set("revokeFamilyOnReuse", c.revokeFamilyOnReuse);
     return json;
 }
 
@@ -102,6 +115,7 @@ CompatibilityOptions ControlJson::readCompatibility(const Poco::JSON::Object::Pt
     read(json, "maxPageSize", c.maxPageSize);
     read(json, "expiredAccessTokenCode", c.expiredAccessTokenCode);
     read(json, "strictRefreshRotation", c.strictRefreshRotation);
+    read(json, "revokeFamilyOnReuse", c.revokeFamilyOnReuse);
     if (c.defaultPageSize <= 0 || c.maxPageSize <= 0)
         throw Poco::InvalidArgumentException("defaultPageSize and maxPageSize must be positive");
     return c;

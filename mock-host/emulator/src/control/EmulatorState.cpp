@@ -73,8 +73,14 @@ std::string EmulatorState::issueRefreshToken() {
 RefreshTokenState EmulatorState::redeem(const std::string& refreshToken,
                                         TokenStore::Issued& issued) {
     std::lock_guard<std::mutex> lock(_mutex);
-    return _tokens.redeem(refreshToken, Poco::Timestamp(), _compatibility.strictRefreshRotation,
-                          issued);
+    const TokenStore::Rotation rotation{_compatibility.strictRefreshRotation,
+                                        _compatibility.revokeFamilyOnReuse};
+    return _tokens.redeem(refreshToken, Poco::Timestamp(), rotation, issued);
+}
+
+RefreshTokenState EmulatorState::refreshTokenState(const std::string& refreshToken) const {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return _tokens.state(refreshToken);
 }
 
 TokenStore::Issued EmulatorState::issueAppOnlyToken() {

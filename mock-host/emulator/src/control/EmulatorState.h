@@ -37,7 +37,11 @@ public:
     // --- tokens
     std::string initialRefreshToken() const;
     std::string issueRefreshToken();
+    /// Under strict rotation a retired token presented is a reuse (Retired) and, with
+    /// revokeFamilyOnReuse, revokes its family.
     RefreshTokenState redeem(const std::string& refreshToken, TokenStore::Issued& issued);
+    /// What presenting `refreshToken` would meet now, without redeeming it.
+    RefreshTokenState refreshTokenState(const std::string& refreshToken) const;
     TokenStore::Issued issueAppOnlyToken();
     AccessTokenState checkAccess(const std::string& accessToken, bool* appOnly = nullptr) const;
     void expireRefreshTokens();

@@ -42,4 +42,12 @@ Fault FaultInjector::next(int& serverErrorStatus) {
     return Fault::None;
 }
 
+bool FaultInjector::take(int FaultSettings::*count) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    if (_settings.*count <= 0)
+        return false;
+    --(_settings.*count);
+    return true;
+}
+
 } // namespace mockhost::emulator

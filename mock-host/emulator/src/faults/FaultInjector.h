@@ -19,6 +19,9 @@ public:
     FaultSettings settings() const;
     /// The fault for the next request; for ServerError also the status to send (500/502/503).
     Fault next(int& serverErrorStatus);
+    /// Uses up one of the counted token faults `count` (e.g. &FaultSettings::dropTokenAnswers):
+    /// true when one was left.
+    bool take(int FaultSettings::*count);
 
 private:
     mutable std::mutex _mutex;

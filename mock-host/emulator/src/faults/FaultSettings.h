@@ -10,6 +10,8 @@ enum class ThrottleBody { Gateway, PartnerFd };
 
 /// Injected misbehaviour of the /v1 endpoints. Rates are probabilities per request (0..1), drawn
 /// from a generator seeded with `seed`, so one request sequence gives one fault sequence.
+/// The token endpoint's faults are counts instead ("the next N refresh-token grants"), so a test
+/// knows which token request meets one; each grant met uses one up.
 struct FaultSettings {
     int latencyMs = 0;            ///< added before every answer (token endpoint included)
     int rateLimitPerMinute = 500; ///< per partner tenant, token bucket; 0 = unlimited
@@ -27,6 +29,17 @@ struct FaultSettings {
     double throttleRate = 0.0;
     int throttleRetryAfterSeconds = 1; ///< Retry-After (and "Try again in N") of those 429s
     std::uint64_t seed = 42;
+
+    // --- the token endpoint, refresh-token grants only
+    int tokenLatencyMs = 0; ///< added before every token answer, on top of latencyMs
+    /// The next N grants answer 503 before the token is looked at (nothing rotated).
+    int tokenServerErrors = 0;
+    /// The next N grants of a valid token rotate it (the old one is retired under strict
+    /// rotation), then close the connection without an answer: the new token is lost.
+    int dropTokenAnswers = 0;
+    /// The next N grants of a valid token rotate it and answer 200 with the new refresh_token and
+    /// an access_token, but "expires_in":"soon".
+    int malformedExpiresIn = 0;
 };
 
 } // namespace mockhost::emulator

@@ -16,6 +16,8 @@ struct Reply {
     std::string body;
     std::string contentType = "application/json; charset=utf-8";
     std::vector<std::pair<std::string, std::string>> headers;
+    /// Close the connection instead of answering (an answer lost on the way back).
+    bool dropConnection = false;
 
     static Reply json(int status, const Poco::JSON::Object::Ptr& body);
     /// Partner Center's error body {"code":N,"description":..,"data":[],"source":"PartnerFD"}.

@@ -112,7 +112,12 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
 
     Reply reply;
     if (route && route->kind == RouteKind::Token) {
+        pause(_state.faults().tokenLatencyMs);
         reply = route->serve(_state, api);
+        if (reply.dropConnection) {
+            ResponseWriter::drop(request, response);
+            return;
+        }
         echo(reply);
         ResponseWriter::send(response, reply);
         return;

@@ -42,13 +42,17 @@ std::string epoch(const Poco::Timestamp& time) {
     return std::to_string(time.epochTime());
 }
 
-Reply tokenBody(EmulatorState& state, const TokenStore::Issued& issued, bool delegated) {
+Reply tokenBody(EmulatorState& state, const TokenStore::Issued& issued, bool delegated,
+                bool malformedExpiresIn = false) {
     const bool asString = state.compatibility().expiresInAsString;
     auto body = JsonText::object();
     body->set("token_type", "Bearer");
     if (delegated)
         body->set("scope", "user_impersonation");
-    if (asString) {
+    if (malformedExpiresIn) {
+        body->set("expires_in", "soon");
+        body->set("ext_expires_in", "soon");
+    } else if (asString) {
         body->set("expires_in", std::to_string(issued.expiresInSeconds));
         body->set("ext_expires_in", std::to_string(issued.expiresInSeconds));
     } else {
@@ -116,6 +120,10 @@ Reply TokenEndpoint::serve(EmulatorState& state, const ApiRequest& request) {
     const std::string refreshToken = form.get("refresh_token", "");
     if (refreshToken.empty())
         return missing("refresh_token");
+    FaultInjector& faults = state.faultInjector();
+    if (faults.take(&FaultSettings::tokenServerErrors))
+        return entraError(503, "temporarily_unavailable", 90033,
+                          "A transient error has occurred. Please try again.");
     TokenStore::Issued issued;
     switch (state.redeem(refreshToken, issued)) {
     case RefreshTokenState::Valid:
@@ -128,6 +136,9 @@ Reply TokenEndpoint::serve(EmulatorState& state, const ApiRequest& request) {
                           "The refresh token has expired due to inactivity. The token was "
                           "issued on 2026-08-01T00:00:00.0000000Z and was inactive for "
                           "90.00:00:00.");
+    case RefreshTokenState::Retired:
+        state.counters().increment("token.reused", false);
+        [[fallthrough]];
     case RefreshTokenState::Revoked:
         return entraError(400, "invalid_grant", 50173,
                           "The provided grant has expired due to it being revoked, a fresh auth "
@@ -140,7 +151,13 @@ Reply TokenEndpoint::serve(EmulatorState& state, const ApiRequest& request) {
                           "authentication to access '" +
                               std::string(kResource) + "'.");
     }
-    return tokenBody(state, issued, true);
+    // Checked after the rotation: the old token is gone whatever becomes of the answer.
+    if (faults.take(&FaultSettings::dropTokenAnswers)) {
+        Reply lost;
+        lost.dropConnection = true;
+        return lost;
+    }
+    return tokenBody(state, issued, true, faults.take(&FaultSettings::malformedExpiresIn));
 }
 
 } // namespace mockhost::emulator

@@ -15,7 +15,11 @@ namespace mockhost::emulator {
 /// "AADSTSnnn: ...", error_codes:[n], timestamp, trace_id, correlation_id, error_uri}:
 /// 400 invalid_grant 700082 (expired), 50173 (revoked), 50076 (MFA), 9002313 (unknown token);
 /// 400 unsupported_grant_type 70003; 400 invalid_request 90002 (unknown tenant) / 900144
-/// (missing parameter); 400 invalid_resource 500011; 401 invalid_client 7000215.
+/// (missing parameter); 400 invalid_resource 500011; 401 invalid_client 7000215. A retired
+/// token (strict rotation) answers like a revoked one and counts as "token.reused". The counted
+/// token faults of FaultSettings apply to refresh-token grants: 503 temporarily_unavailable
+/// 90033 before the token is looked at; after a rotation, the answer dropped or its expires_in
+/// malformed.
 class TokenEndpoint {
 public:
     static constexpr const char* kResource = "https://api.partnercenter.microsoft.com";
