@@ -9,6 +9,7 @@ void FaultInjector::configure(const FaultSettings& settings) {
     std::lock_guard<std::mutex> lock(_mutex);
     _settings = settings;
     _random = SeededRandom(settings.seed);
+    _customerCalls = 0;
 }
 
 FaultSettings FaultInjector::settings() const {
@@ -40,6 +41,13 @@ Fault FaultInjector::next(int& serverErrorStatus) {
         r -= band.rate;
     }
     return Fault::None;
+}
+
+bool FaultInjector::countCustomerCall() {
+    std::lock_guard<std::mutex> lock(_mutex);
+    ++_customerCalls;
+    const int every = _settings.throttleEveryNth;
+    return every > 0 && _customerCalls % static_cast<std::uint64_t>(every) == 0;
 }
 
 } // namespace mockhost::emulator
