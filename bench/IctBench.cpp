@@ -8,6 +8,10 @@
 //   ict_bench incremental [tenants=10000]                          (c) + (d) requests, save
 //   ict_bench import      [tenants=10000]                          (e) import wall time
 //   ict_bench memory      [tenants=10000]                          (f) peak RSS, page p95
+//   ict_bench throttle-limit [tenants=2000] [serverPerMinute=300] [clientPerMinute=1200]
+//                            [burst=5]       a server limit below the client's rate (issue 8/12)
+//   ict_bench throttle-fifth [tenants=2000] [clientPerMinute=600000] [every=5] [retryAfter=1]
+//                            every Nth customer-resource call 429 whatever the rate (issue 8/12)
 #include "BareHierarchyInsert.h"
 #include "catalog/ProductCatalog.h"
 #include "domain/audit/BssAccountIndex.h"
@@ -501,6 +505,108 @@ int benchMemory(int tenants) {
     return 0;
 }
 
+// Throttling (issue 8/12) -------------------------------------------------------------------
+/// The client's production defaults (300/min, 4 in flight, 500 ms backoff, 5 attempts, 60 s
+/// timeout, Retry-After honoured up to 300 s) with `perMinute` as its rate.
+std::map<std::string, std::string> defaultClient(int perMinute) {
+    return {{"ICT_PC_REQUESTS_PER_MINUTE", std::to_string(perMinute)},
+            {"ICT_PC_MAX_IN_FLIGHT", "4"},
+            {"ICT_PC_BACKOFF_MS", "500"},
+            {"ICT_PC_MAX_ATTEMPTS", "5"},
+            {"ICT_PC_TIMEOUT_MS", "60000"},
+            {"ICT_PC_RETRY_AFTER_MAX_MS", "300000"}};
+}
+
+/// What a throttled run cost: its /v1 requests (the token endpoint is neither limited nor
+/// throttled) and the 429s among them.
+struct ThrottledRun {
+    double seconds = 0;
+    std::int64_t requests = 0;
+    std::int64_t throttled = 0;
+};
+
+ThrottledRun throttledHierarchy(PartnerCenterEmulator& pc, int clientPerMinute,
+                                const std::function<void()>& beforeRun = {}) {
+    ToolHarness h(defaultClient(clientPerMinute));
+    const std::int64_t id = h.addInstance("Bench PC", "direct", pc);
+    if (beforeRun)
+        beforeRun();
+    pc.state().counters().reset();
+    ThrottledRun run;
+    JsonObject job;
+    run.seconds = timedHierarchy(h, id, "mass", &job);
+    const JsonObject result = job->getObject("result");
+    std::printf("  Get Hierarchy: %d tenants, %d could not be read\n",
+                result->getValue<int>("tenants"), result->getValue<int>("failures"));
+    auto& counters = pc.state().counters();
+    run.requests = counters.total() - counters.count("token");
+    run.throttled = counters.count("throttled");
+    printCounters(pc);
+    return run;
+}
+
+int benchThrottleLimit(int tenants, int limit, int client, int burst) {
+    header("throttle-limit: Partner Center's limit below the client's rate");
+    PartnerCenterEmulator pc([&] {
+        EmulatorOptions options = emulatorOptions(tenants, 19);
+        options.faults.rateLimitPerMinute = limit;
+        options.faults.rateLimitBurst = burst;
+        return options;
+    }());
+    pc.start();
+    int drained = 0;
+    const ThrottledRun run = throttledHierarchy(pc, client, [&] {
+        // Empty the bucket: the limit binds from the first request.
+        while (pc.state().rateLimiter().acquire(pc.partnerTenantId()) == 0)
+            ++drained;
+    });
+    const std::int64_t served = run.requests - run.throttled;
+    const double bound = 60.0 * static_cast<double>(served) / limit;
+    const double boundAll = 60.0 * static_cast<double>(run.requests) / limit;
+    std::printf("  tenants=%d; emulator %d/min, bucket of %d tokens (drained of %d first); client "
+                "%d/min, 4 in flight\n",
+                tenants, limit, burst, drained, client);
+    std::printf("  wall %.2f s; /v1 requests %lld, 429s %lld = %.2f%% (goal <= 5%%)\n"
+                "  wall / (requests answered / limit) = %.2f s / %.2f s = %.3f; "
+                "wall / (all requests / limit) = %.3f (goal <= 1.15)\n",
+                run.seconds, static_cast<long long>(run.requests),
+                static_cast<long long>(run.throttled), 100.0 * run.throttled / run.requests,
+                run.seconds, bound, run.seconds / bound, run.seconds / boundAll);
+    return 0;
+}
+
+int benchThrottleFifth(int tenants, int client, int every, int retryAfter) {
+    header("throttle-fifth: every Nth customer-resource call answered 429, whatever the rate");
+    // The same data twice: without the fault (the calls' own time), then with it.
+    PartnerCenterEmulator calm(emulatorOptions(tenants, 23));
+    calm.start();
+    const ThrottledRun baseline = throttledHierarchy(calm, client);
+    PartnerCenterEmulator pc([&] {
+        EmulatorOptions options = emulatorOptions(tenants, 23);
+        options.faults.throttleEveryNth = every;
+        options.faults.throttleEveryNthRetryAfterSeconds = retryAfter;
+        return options;
+    }());
+    pc.start();
+    const ThrottledRun run = throttledHierarchy(pc, client);
+    // Lower bound: every Retry-After waited and every request's own time spent, 4 at a time;
+    // the requests' time from the fault-free run, scaled to the requests made.
+    const double requestSeconds =
+        baseline.seconds * static_cast<double>(run.requests) / baseline.requests;
+    const double bound = static_cast<double>(run.throttled) * retryAfter / 4.0 + requestSeconds;
+    std::printf("  tenants=%d; every %dth customer-resource call 429, Retry-After %d s; client "
+                "%d/min, 4 in flight\n",
+                tenants, every, retryAfter, client);
+    std::printf("  without the fault: %.2f s, %lld /v1 requests\n", baseline.seconds,
+                static_cast<long long>(baseline.requests));
+    std::printf("  with it: wall %.2f s; /v1 requests %lld, 429s %lld\n"
+                "  bound (429s x Retry-After / 4 + %.2f s of requests) %.2f s; ratio %.3f "
+                "(goal <= 1.3)\n",
+                run.seconds, static_cast<long long>(run.requests),
+                static_cast<long long>(run.throttled), requestSeconds, bound, run.seconds / bound);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -519,10 +625,15 @@ int main(int argc, char** argv) {
             return benchMemory(arg(2, 10000));
         if (figure == "import")
             return benchImport(arg(2, 10000));
+        if (figure == "throttle-limit")
+            return benchThrottleLimit(arg(2, 2000), arg(3, 300), arg(4, 1200), arg(5, 5));
+        if (figure == "throttle-fifth")
+            return benchThrottleFifth(arg(2, 2000), arg(3, 600000), arg(4, 5), arg(5, 1));
     } catch (const std::exception& e) {
         std::cerr << "ict_bench " << figure << ": " << e.what() << "\n";
         return 1;
     }
-    std::cerr << "usage: ict_bench rate|parallel|incremental|import|memory [tenants] [...]\n";
+    std::cerr << "usage: ict_bench rate|parallel|incremental|import|memory|throttle-limit|"
+                 "throttle-fifth [tenants] [...]\n";
     return 2;
 }

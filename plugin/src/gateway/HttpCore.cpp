@@ -25,10 +25,30 @@ struct HttpCore::Attempt {
     bool mayHaveArrived = false; ///< Writing the request had begun.
 };
 
+namespace {
+
+/// Sets `wait` to the reaction's and says what changed for the instance, for the retry's log line.
+std::string describe(const ThrottleController::Reaction& reaction,
+                     std::chrono::milliseconds& wait) {
+    wait = reaction.wait;
+    const std::string rate = std::to_string(static_cast<long long>(reaction.ratePerMinute));
+    std::string note;
+    if (reaction.paused)
+        note += "; every request of the instance paused as long";
+    if (reaction.decreased)
+        note += "; request rate lowered to " + rate + "/min";
+    if (reaction.undone)
+        note += "; the last rate decrease undone (these 429s do not follow the rate), rate " +
+                rate + "/min";
+    return note;
+}
+
+} // namespace
+
 HttpCore::HttpCore(Poco::Net::Context::Ptr context, const ClientOptions& options,
                    GatewayLogger& logger)
     : _context(std::move(context)), _options(options), _logger(logger),
-      _backoff(options.backoffBase, options.backoffMax), _rateLimiter(options.requestsPerMinute),
+      _backoff(options.backoffBase, options.backoffMax), _throttle(options.requestsPerMinute),
       _inFlight(options.maxInFlight) {}
 
 SessionPool& HttpCore::poolFor(const std::string& host, std::uint16_t port) {
@@ -125,7 +145,8 @@ HttpResponse HttpCore::execute(const std::string& host, std::uint16_t port, Http
     for (int attempt = 1; attempt <= maxAttempts; ++attempt) {
         if (context.cancelled())
             throw GatewayError::cancelled(call.name);
-        if (call.rateLimited && !_rateLimiter.acquire(context))
+        ThrottleController::Ticket ticket;
+        if (call.rateLimited && !_throttle.acquire(context, ticket))
             throw GatewayError::cancelled(call.name);
         const auto started = std::chrono::steady_clock::now();
         Attempt result;
@@ -155,6 +176,7 @@ HttpResponse HttpCore::execute(const std::string& host, std::uint16_t port, Http
                                    "server may have carried it out");
         }
         std::chrono::milliseconds wait{0};
+        std::string note; ///< what a 429 did to the instance's pace
         if (result.outcome == Attempt::Outcome::Transient) {
             lastFailure = result.failure;
             lastWasThrottle = false;
@@ -164,20 +186,24 @@ HttpResponse HttpCore::execute(const std::string& host, std::uint16_t port, Http
             lastFailure = "HTTP 429";
             lastWasThrottle = true;
             lastStatus = 429;
-            _rateLimiter.slowDown();
             std::optional<int> seconds = parseRetryAfterHeader(result.retryAfter);
             if (!seconds)
                 seconds = ApiErrorBody::parse(result.body).retryAfterSeconds;
             wait = seconds ? std::min<std::chrono::milliseconds>(std::chrono::seconds(*seconds),
                                                                  _options.retryAfterMax)
                            : _backoff.delay(attempt);
+            if (call.rateLimited)
+                note = describe(_throttle.throttled(ticket, wait), wait);
         } else if (result.status == 408 || result.status >= 500) {
             lastFailure = "HTTP " + std::to_string(result.status);
             lastWasThrottle = false;
             lastStatus = result.status;
             wait = _backoff.delay(attempt);
+            if (call.rateLimited)
+                _throttle.answered(ticket);
         } else {
-            _rateLimiter.recover();
+            if (call.rateLimited)
+                _throttle.answered(ticket);
             log(result.status < 400 ? GatewayLogLevel::Debug : GatewayLogLevel::Info,
                 head + " -> HTTP " + std::to_string(result.status) + tail, call, context);
             return HttpResponse{result.status, std::move(result.body), attempt,
@@ -190,7 +216,7 @@ HttpResponse HttpCore::execute(const std::string& host, std::uint16_t port, Http
         }
         log(GatewayLogLevel::Warning,
             head + " -> " + lastFailure + tail + ", retrying in " + std::to_string(wait.count()) +
-                " ms",
+                " ms" + note,
             call, context);
         if (!Backoff::sleep(wait, context))
             throw GatewayError::cancelled(call.name);

@@ -1,10 +1,13 @@
 #pragma once
 /// Sends HTTP/1.1 keep-alive requests for one instance with its TLS context, session pools (one per
 /// host), token bucket and in-flight bound, and retries what is worth retrying:
-///  - 429: waits Retry-After (header, or "Try again in N seconds" in the body; else the backoff),
-///    halves the client-side rate, retries; still 429 after maxAttempts -> ThrottledExhausted;
+///  - 429: Retry-After (header, or "Try again in N seconds" in the body; else the backoff, capped
+///    by retryAfterMax) goes to the ThrottleController, which pauses the instance on the first 429
+///    of an episode and may lower its rate; the call waits, retries through the token bucket;
+///    still 429 after maxAttempts -> ThrottledExhausted;
 ///  - 408, 5xx, timeouts, cut connections: exponential backoff with jitter, retries; after
-///    maxAttempts -> TransientExhausted ("GET /v1/... failed after 5 attempts: HTTP 503");
+///    maxAttempts -> TransientExhausted ("GET /v1/... failed after 5 attempts: HTTP 503"); the
+///    rate stays as it is;
 ///  - certificate refused -> TlsFailure at once; cancellation -> Cancelled, checked between
 ///    attempts and during waits;
 ///  - a call with replayAfterSend false (the token POST) is never written twice: a timeout or cut
@@ -18,9 +21,9 @@
 #include "gateway/GatewayLogger.h"
 #include "gateway/HttpCall.h"
 #include "gateway/InFlightLimit.h"
-#include "gateway/RateLimiter.h"
 #include "gateway/RequestContext.h"
 #include "gateway/SessionPool.h"
+#include "gateway/ThrottleController.h"
 
 #include <Poco/Net/Context.h>
 
@@ -40,7 +43,7 @@ public:
     HttpResponse execute(const std::string& host, std::uint16_t port, HttpCall& call,
                          const RequestContext& context);
 
-    RateLimiter& rateLimiter() { return _rateLimiter; }
+    ThrottleController& throttle() { return _throttle; }
     const InFlightLimit& inFlight() const { return _inFlight; }
     /// Connections opened to host:port so far.
     int sessionsCreated(const std::string& host, std::uint16_t port);
@@ -56,7 +59,7 @@ private:
     ClientOptions _options;
     GatewayLogger& _logger;
     Backoff _backoff;
-    RateLimiter _rateLimiter;
+    ThrottleController _throttle;
     InFlightLimit _inFlight;
     std::mutex _poolsMutex;
     std::map<std::string, std::unique_ptr<SessionPool>> _pools;

@@ -1,8 +1,7 @@
 #include "gateway/GatewayError.h"
 #include "gateway/PartnerCenterClient.h"
 #include "plugin/gateway/support/CapturingLogger.h"
-#include "plugin/gateway/support/EmulatorHarness.h"
-#include "plugin/gateway/support/MemoryTokenStore.h"
+#include "plugin/gateway/support/FaultedClient.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 
@@ -32,37 +31,26 @@ class ClientFaultTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(inFlightBounded);
     CPPUNIT_TEST_SUITE_END();
 
-    std::unique_ptr<EmulatorHarness> _emulator;
-    std::unique_ptr<MemoryTokenStore> _store;
+    std::unique_ptr<FaultedClient> _faulted;
     CapturingLogger _logger;
-    std::unique_ptr<PartnerCenterClient> _client;
+    PartnerCenterClient* _client = nullptr;
+    EmulatorHarness* _emulator = nullptr;
     RequestContext _context{"ffffffff-2222-4333-8444-555555555555", {}};
     std::string _customerId;
 
     void start(const std::function<void(emu::FaultSettings&)>& faults,
                const std::function<void(ClientOptions&)>& tune = {}) {
-        _emulator = std::make_unique<EmulatorHarness>();
+        _faulted = std::make_unique<FaultedClient>(_logger, _context, faults, tune);
+        _client = &_faulted->client();
+        _emulator = &_faulted->emulator();
         _customerId = _emulator->state().withData([](const emu::DataSet& data) {
             for (const auto& customer : data.customers)
                 if (!customer.subscriptions.empty())
                     return customer.id;
             throw std::runtime_error("no customer with subscriptions in the data set");
         });
-        _store = std::make_unique<MemoryTokenStore>(_emulator->credentials());
-        ClientOptions options = EmulatorHarness::fastOptions();
-        if (tune)
-            tune(options);
-        _client = std::make_unique<PartnerCenterClient>(_emulator->credentials(), *_store, _logger,
-                                                        options);
-        _client->customers(_context); // token fetched and a connection open before faults start
-        emu::FaultSettings settings = _emulator->state().faults();
-        faults(settings);
-        _emulator->state().setFaults(settings);
-        _emulator->state().counters().reset();
     }
-    std::int64_t count(const std::string& endpoint) {
-        return _emulator->state().counters().count(endpoint);
-    }
+    std::int64_t count(const std::string& endpoint) { return _faulted->count(endpoint); }
     template <typename F> static GatewayError expectError(F action) {
         try {
             action();
@@ -78,12 +66,15 @@ class ClientFaultTest : public CppUnit::TestFixture {
             f.rateLimitPerMinute = 30; // burst of 30, then one every 2 s: Retry-After 1..2
             f.throttleBody = body;
         });
-        const double configured = _client->http().rateLimiter().currentRequestsPerMinute();
+        const double configured = _client->http().throttle().currentRequestsPerMinute();
         const auto started = std::chrono::steady_clock::now();
         while (count("throttled") == 0)
             _client->customer(_context, _customerId);
         const auto elapsed = std::chrono::steady_clock::now() - started;
-        CPPUNIT_ASSERT(_client->http().rateLimiter().currentRequestsPerMinute() < configured);
+        const auto throttle = _client->http().throttle().counters();
+        CPPUNIT_ASSERT(throttle.ratePerMinute < configured);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), throttle.pauses);
+        CPPUNIT_ASSERT_EQUAL(count("throttled"), throttle.throttled);
         CPPUNIT_ASSERT(_logger.count("-> HTTP 429") >= 1);
         // The client waited what the server asked (at least 1 s), not its 5 ms backoff.
         CPPUNIT_ASSERT(elapsed >= std::chrono::milliseconds(900));
@@ -92,10 +83,7 @@ class ClientFaultTest : public CppUnit::TestFixture {
     }
 
 public:
-    void tearDown() override {
-        _client.reset();
-        _emulator.reset();
-    }
+    void tearDown() override { _faulted.reset(); }
 
     void throttledWithRetryAfterGatewayBody() {
         throttledWithRetryAfter(emu::ThrottleBody::Gateway);

@@ -101,7 +101,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(2, requests.load());
         CPPUNIT_ASSERT(elapsed >= std::chrono::milliseconds(950)); // not the 5 ms backoff
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), logger.count("retrying in 1000 ms"));
-        CPPUNIT_ASSERT(core.rateLimiter().currentRequestsPerMinute() < 60000);
+        CPPUNIT_ASSERT(core.throttle().currentRequestsPerMinute() < 60000);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), core.throttle().counters().pauses);
     }
 };
 

@@ -34,6 +34,7 @@ Poco::JSON::Object::Ptr ControlJson::write(const FaultSettings& s) {
     auto json = JsonText::object();
     json->set("latencyMs", s.latencyMs);
     json->set("rateLimitPerMinute", s.rateLimitPerMinute);
+    json->set("rateLimitBurst", s.rateLimitBurst);
     json->set("throttleBody", s.throttleBody == ThrottleBody::Gateway ? "gateway" : "partner");
     json->set("retryAfterHeader", s.retryAfterHeader);
     json->set("serverErrorRate", s.serverErrorRate);
@@ -44,6 +45,8 @@ Poco::JSON::Object::Ptr ControlJson::write(const FaultSettings& s) {
     json->set("truncatedRate", s.truncatedRate);
     json->set("throttleRate", s.throttleRate);
     json->set("throttleRetryAfterSeconds", s.throttleRetryAfterSeconds);
+    json->set("throttleEveryNth", s.throttleEveryNth);
+    json->set("throttleEveryNthRetryAfterSeconds", s.throttleEveryNthRetryAfterSeconds);
     json->set("seed", static_cast<Poco::UInt64>(s.seed));
     json->set("tokenLatencyMs", s.tokenLatencyMs);
     json->set("tokenServerErrors", s.tokenServerErrors);
@@ -55,6 +58,7 @@ Poco::JSON::Object::Ptr ControlJson::write(const FaultSettings& s) {
 FaultSettings ControlJson::readFaults(const Poco::JSON::Object::Ptr& json, FaultSettings s) {
     read(json, "latencyMs", s.latencyMs);
     read(json, "rateLimitPerMinute", s.rateLimitPerMinute);
+    read(json, "rateLimitBurst", s.rateLimitBurst);
     if (json->has("throttleBody")) {
         const std::string shape = json->getValue<std::string>("throttleBody");
         if (shape == "gateway")
@@ -73,6 +77,8 @@ FaultSettings ControlJson::readFaults(const Poco::JSON::Object::Ptr& json, Fault
     readRate(json, "truncatedRate", s.truncatedRate);
     readRate(json, "throttleRate", s.throttleRate);
     read(json, "throttleRetryAfterSeconds", s.throttleRetryAfterSeconds);
+    read(json, "throttleEveryNth", s.throttleEveryNth);
+    read(json, "throttleEveryNthRetryAfterSeconds", s.throttleEveryNthRetryAfterSeconds);
     Poco::UInt64 seed = s.seed;
     read(json, "seed", seed);
     s.seed = seed;
@@ -80,14 +86,23 @@ FaultSettings ControlJson::readFaults(const Poco::JSON::Object::Ptr& json, Fault
     read(json, "tokenServerErrors", s.tokenServerErrors);
     read(json, "dropTokenAnswers", s.dropTokenAnswers);
     read(json, "malformedExpiresIn", s.malformedExpiresIn);
-    if (s.latencyMs < 0 || s.timeoutHangMs < 0 || s.rateLimitPerMinute < 0 ||
-        s.throttleRetryAfterSeconds < 0)
-        throw Poco::InvalidArgumentException("latencyMs, timeoutHangMs, rateLimitPerMinute and"
-                                             " throttleRetryAfterSeconds must not be negative");
-    if (s.tokenLatencyMs < 0 || s.tokenServerErrors < 0 || s.dropTokenAnswers < 0 ||
-        s.malformedExpiresIn < 0)
-        throw Poco::InvalidArgumentException("tokenLatencyMs, tokenServerErrors, dropTokenAnswers"
-                                             " and malformedExpiresIn must not be negative");
+    const std::pair<const char*, int> counts[] = {
+        {"latencyMs", s.latencyMs},
+        {"timeoutHangMs", s.timeoutHangMs},
+        {"rateLimitPerMinute", s.rateLimitPerMinute},
+        {"rateLimitBurst", s.rateLimitBurst},
+        {"throttleRetryAfterSeconds", s.throttleRetryAfterSeconds},
+        {"throttleEveryNth", s.throttleEveryNth},
+        {"throttleEveryNthRetryAfterSeconds", s.throttleEveryNthRetryAfterSeconds},
+        {"tokenLatencyMs", s.tokenLatencyMs},
+        {"tokenServerErrors", s.tokenServerErrors},
+        {"dropTokenAnswers", s.dropTokenAnswers},
+        {"malformedExpiresIn", s.malformedExpiresIn}};
+    for (const auto& [key, value] : counts)
+        if (value < 0)
+            throw Poco::InvalidArgumentException(std::string("control field ") + key +
+                                                 " must not be negative, not " +
+                                                 std::to_string(value));
     return s;
 }
 

@@ -40,7 +40,8 @@ EmulatorState::EmulatorState(EmulatorOptions options)
     : _options(std::move(options)),
       _tokens(_options.data.seed, _options.accessTokenLifetimeSeconds),
       _compatibility(_options.compatibility), _changeRandom(_options.data.seed ^ 0xC4A96EULL),
-      _faults(_options.faults), _rateLimiter(_options.faults.rateLimitPerMinute) {
+      _faults(_options.faults),
+      _rateLimiter(_options.faults.rateLimitPerMinute, _options.faults.rateLimitBurst) {
     _data = loadInitialData();
 }
 
@@ -120,7 +121,7 @@ std::vector<std::string> EmulatorState::issuedTokens() const {
 
 void EmulatorState::setFaults(const FaultSettings& settings) {
     _faults.configure(settings);
-    _rateLimiter.setLimit(settings.rateLimitPerMinute);
+    _rateLimiter.setLimit(settings.rateLimitPerMinute, settings.rateLimitBurst);
 }
 
 FaultSettings EmulatorState::faults() const {

@@ -9,6 +9,7 @@ void FaultInjector::configure(const FaultSettings& settings) {
     std::lock_guard<std::mutex> lock(_mutex);
     _settings = settings;
     _random = SeededRandom(settings.seed);
+    _customerCalls = 0;
 }
 
 FaultSettings FaultInjector::settings() const {
@@ -48,6 +49,13 @@ bool FaultInjector::take(int FaultSettings::*count) {
         return false;
     --(_settings.*count);
     return true;
+}
+
+bool FaultInjector::countCustomerCall() {
+    std::lock_guard<std::mutex> lock(_mutex);
+    ++_customerCalls;
+    const int every = _settings.throttleEveryNth;
+    return every > 0 && _customerCalls % static_cast<std::uint64_t>(every) == 0;
 }
 
 } // namespace mockhost::emulator

@@ -15,6 +15,9 @@ enum class ThrottleBody { Gateway, PartnerFd };
 struct FaultSettings {
     int latencyMs = 0;            ///< added before every answer (token endpoint included)
     int rateLimitPerMinute = 500; ///< per partner tenant, token bucket; 0 = unlimited
+    /// Tokens the rate-limit bucket holds (and starts with); 0 = a minute's worth
+    /// (rateLimitPerMinute). A small bucket makes the limit bind from the first seconds.
+    int rateLimitBurst = 0;
     ThrottleBody throttleBody = ThrottleBody::Gateway;
     /// Off: 429s carry no Retry-After header (only the "Try again in N seconds" text).
     bool retryAfterHeader = true;
@@ -28,6 +31,13 @@ struct FaultSettings {
     /// body and Retry-After header follow throttleBody and retryAfterHeader.
     double throttleRate = 0.0;
     int throttleRetryAfterSeconds = 1; ///< Retry-After (and "Try again in N") of those 429s
+    /// Every Nth call to a customer resource (/v1/customers/{id} and any path below it, not the
+    /// customer list) answers 429 with throttleEveryNthRetryAfterSeconds, as Partner Center's
+    /// per partner+customer throttling does whatever the caller's rate. A counter, not a draw:
+    /// calls N, 2N, 3N, ... since the settings were applied. 0 = off. Body and header follow
+    /// throttleBody and retryAfterHeader; such a call gets no random fault.
+    int throttleEveryNth = 0;
+    int throttleEveryNthRetryAfterSeconds = 1;
     std::uint64_t seed = 42;
 
     // --- the token endpoint, refresh-token grants only

@@ -5,11 +5,12 @@
 
 namespace mockhost::emulator {
 
-RateLimiter::RateLimiter(int perMinute) : _perMinute(perMinute) {}
+RateLimiter::RateLimiter(int perMinute, int burst) : _perMinute(perMinute), _burst(burst) {}
 
-void RateLimiter::setLimit(int perMinute) {
+void RateLimiter::setLimit(int perMinute, int burst) {
     std::lock_guard<std::mutex> lock(_mutex);
     _perMinute = perMinute;
+    _burst = burst;
     _buckets.clear();
 }
 
@@ -18,18 +19,21 @@ void RateLimiter::reset() {
     _buckets.clear();
 }
 
+double RateLimiter::capacity() const {
+    return _burst > 0 ? _burst : _perMinute;
+}
+
 int RateLimiter::acquire(const std::string& key, Clock::time_point now) {
     std::lock_guard<std::mutex> lock(_mutex);
     if (_perMinute <= 0)
         return 0;
-    const double capacity = _perMinute;
-    const double perSecond = capacity / 60.0;
+    const double perSecond = _perMinute / 60.0;
     auto found = _buckets.find(key);
     if (found == _buckets.end())
-        found = _buckets.emplace(key, Bucket{capacity, now}).first;
+        found = _buckets.emplace(key, Bucket{capacity(), now}).first;
     Bucket& bucket = found->second;
     const double elapsed = std::chrono::duration<double>(now - bucket.updated).count();
-    bucket.tokens = std::min(capacity, bucket.tokens + elapsed * perSecond);
+    bucket.tokens = std::min(capacity(), bucket.tokens + elapsed * perSecond);
     bucket.updated = now;
     if (bucket.tokens >= 1.0) {
         bucket.tokens -= 1.0;

@@ -72,6 +72,10 @@ bool RequestDispatcher::admit(ApiRequest& request, Reply& refusal) {
     return true;
 }
 
+bool RequestDispatcher::isCustomerResource(const ApiRequest& request) {
+    return request.segments.size() >= 3 && Poco::icompare(request.segments[1], "customers") == 0;
+}
+
 Reply RequestDispatcher::throttled(int retryAfterSeconds) {
     const std::string message =
         "Rate limit is exceeded. Try again in " + std::to_string(retryAfterSeconds) + " seconds.";
@@ -136,6 +140,13 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
 
     int serverErrorStatus = 500;
     const Fault fault = _state.faultInjector().next(serverErrorStatus);
+    // Counted after the random draw, so the every-Nth fault leaves the random sequence alone.
+    if (isCustomerResource(api) && _state.faultInjector().countCustomerCall()) {
+        reply = throttled(std::max(0, _state.faults().throttleEveryNthRetryAfterSeconds));
+        echo(reply);
+        ResponseWriter::send(response, reply);
+        return;
+    }
     if (fault != Fault::None)
         _state.counters().increment("faults", false);
     const CompatibilityOptions compatibility = _state.compatibility();

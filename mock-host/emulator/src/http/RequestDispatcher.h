@@ -26,6 +26,8 @@ private:
     bool admit(ApiRequest& request, Reply& refusal);
     /// A 429 in the configured shape (body, Retry-After header), counted as "throttled".
     Reply throttled(int retryAfterSeconds);
+    /// /v1/customers/{id} or a path below it (what FaultSettings::throttleEveryNth counts).
+    static bool isCustomerResource(const ApiRequest& request);
     void pause(int milliseconds);
 
     EmulatorState& _state;
