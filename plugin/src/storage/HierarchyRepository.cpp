@@ -7,7 +7,10 @@
 #include "storage/SqlText.h"
 
 #include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
 #include <Poco/Data/Transaction.h>
+
+#include <algorithm>
 
 using namespace Poco::Data::Keywords;
 
@@ -15,6 +18,9 @@ namespace ict::storage {
 namespace {
 
 using namespace ict::domain;
+
+/// Tenant ids per DELETE ... IN of replaceTenants().
+constexpr std::size_t kIdsPerDelete = 500;
 
 std::vector<TenantRow> allRows(const Hierarchy& hierarchy) {
     std::vector<TenantRow> rows = hierarchy.directTenants;
@@ -66,11 +72,24 @@ void HierarchyRepository::replaceTenants(const HierarchyKey& key,
     Poco::Data::Transaction transaction(session);
     lockState(session, dialect, key);
     Poco::Int64 snapshot = snapshots.currentOrCreate(session, key, stamp);
-    for (std::string tenantId : tenantIds)
-        for (const char* table : {"ict_subscriptions", "ict_tenants"})
-            session << forDialect(dialect, std::string("DELETE FROM ") + table +
-                                               " WHERE snapshot_id = ? AND tenant_id = ?"),
-                use(snapshot), use(tenantId), now;
+    // One statement per table and slice of ids, not one per tenant: an import refreshes a
+    // batch's tenants at once, and on PostgreSQL each statement is a round trip.
+    for (std::size_t begin = 0; begin < tenantIds.size(); begin += kIdsPerDelete) {
+        std::vector<std::string> ids(
+            tenantIds.begin() + static_cast<std::ptrdiff_t>(begin),
+            tenantIds.begin() +
+                static_cast<std::ptrdiff_t>(std::min(tenantIds.size(), begin + kIdsPerDelete)));
+        for (const char* table : {"ict_subscriptions", "ict_tenants"}) {
+            Poco::Data::Statement remove(session);
+            remove << forDialect(dialect, std::string("DELETE FROM ") + table +
+                                              " WHERE snapshot_id = ? AND tenant_id IN " +
+                                              placeholderRows(ids.size(), 1)),
+                use(snapshot);
+            for (std::string& id : ids)
+                remove, use(id);
+            remove.execute();
+        }
+    }
     for (const ResellerRow& reseller : hierarchy.resellers) {
         std::string mpnId = reseller.mpnId;
         session << forDialect(dialect,
