@@ -96,14 +96,15 @@ void BareHierarchyInsert::prepareTables() {
 std::size_t BareHierarchyInsert::insert(std::int64_t organizationId, std::int64_t instanceId) {
     const bss::sdk::SqlDialect dialect = _database.dialect();
     Poco::Data::Session session = _database.session();
-    Poco::Int64 org = organizationId, instance = instanceId;
+    (void)organizationId;
+    Poco::Int64 snapshot = instanceId; // any id: the scratch tables hold one hierarchy
     TenantValues t;
     SubscriptionValues s;
     session.begin();
     Poco::Data::Statement tenant(session);
     tenant << storage::forDialect(dialect, "INSERT INTO bench_tenants VALUES (?, ?, ?, ?, ?, ?, ?,"
-                                           " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        use(org), use(instance), use(t.tenantId), use(t.resellerMpnId), use(t.placement),
+                                           " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        use(snapshot), use(t.tenantId), use(t.resellerMpnId), use(t.placement),
         use(t.companyName), use(t.companyNameKey), use(t.primaryDomain), use(t.status),
         use(t.related), use(t.needsConfirmation), use(t.confirmationReason), use(t.idMatched),
         use(t.pcCount), use(t.bssCount), use(t.importable), use(t.notImportableReason),
@@ -111,8 +112,8 @@ std::size_t BareHierarchyInsert::insert(std::int64_t organizationId, std::int64_
     Poco::Data::Statement subscription(session);
     subscription << storage::forDialect(dialect, "INSERT INTO bench_subscriptions VALUES (?, ?, ?,"
                                                  " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                                 " ?, ?, ?, ?, ?, ?)"),
-        use(org), use(instance), use(s.tenantId), use(s.resellerMpnId), use(s.id), use(s.offerId),
+                                                 " ?, ?, ?, ?, ?)"),
+        use(snapshot), use(s.tenantId), use(s.resellerMpnId), use(s.id), use(s.offerId),
         use(s.offerName), use(s.friendlyName), use(s.productTypeId), use(s.kind), use(s.quantity),
         use(s.unitType), use(s.pcStatus), use(s.billingCycle), use(s.termDuration),
         use(s.creationDate), use(s.effectiveStartDate), use(s.commitmentEndDate), use(s.autoRenew),

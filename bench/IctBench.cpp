@@ -1,26 +1,25 @@
-// Benchmarks of the Import Customers Tool at CSP scale (issue 6/7): the real tool on the mock
-// host's services and database (ICT_TEST_DB=sqlite|postgresql, ICT_TEST_PG for PostgreSQL), the
-// Partner Center emulator over TLS on loopback. Each figure prints its measurements and the ratio
-// to its goal's reference, measured in the same run (the machine is noisy).
+// Benchmarks of the Import Customers Tool at CSP scale: the real tool on the mock host's services
+// and database (ICT_TEST_DB=sqlite|postgresql, ICT_TEST_PG for PostgreSQL), the Partner Center
+// emulator over TLS on loopback. Each figure prints its measurements and the ratio to its goal's
+// reference, measured in the same run (the machine is noisy).
 //
 //   ict_bench rate        [tenants=10000] [limitPerMinute=20000]   (a) wall time vs the bound
 //   ict_bench parallel    [tenants=300]   [maxInFlight=16]         (b) parallel vs sequential
 //   ict_bench incremental [tenants=10000]                          (c) + (d) requests, save
 //   ict_bench import      [tenants=10000]                          (e) import wall time
 //   ict_bench memory      [tenants=10000]                          (f) peak RSS, page p95
-//   ict_bench throttle-limit [tenants=2000] [serverPerMinute=300] [clientPerMinute=1200]
-//                            [burst=5]       a server limit below the client's rate (issue 8/12)
-//   ict_bench throttle-fifth [tenants=2000] [clientPerMinute=600000] [every=5] [retryAfter=1]
-//                            every Nth customer-resource call 429 whatever the rate (issue 8/12)
+//   ict_bench scale [tenants=100000] [limitPerMinute=30000] [small=10000]  8/12: both sizes
+//   ict_bench throttle-limit [tenants=2000] [limit=300] [client=1200] [burst=5]
+//   ict_bench throttle-fifth [tenants=2000] [client=600000] [every=5] [retryAfter=1]
+// The scale and throttle benchmarks run the emulator in a process of its own.
 #include "BareHierarchyInsert.h"
-#include "catalog/ProductCatalog.h"
+#include "BenchSupport.h"
+#include "ScaleBench.h"
+#include "ThrottleBench.h"
 #include "domain/audit/BssAccountIndex.h"
 #include "domain/audit/TenantAudit.h"
 #include "storage/BssAccountRepository.h"
 #include "storage/HierarchyRepository.h"
-#include "support/ToolHarness.h"
-
-#include <Poco/UUIDGenerator.h>
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -32,46 +31,14 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
-using ict::application::test::JsonObject;
-using ict::application::test::ToolHarness;
 using mockhost::emulator::DataSet;
 using mockhost::emulator::EmulatorOptions;
 using mockhost::emulator::PartnerCenterEmulator;
-using mockhost::emulator::SalesModel;
-using Clock = std::chrono::steady_clock;
+using namespace ict::bench;
 
 namespace {
-
-double secondsSince(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-std::string str(const JsonObject& object, const std::string& field) {
-    return object->isNull(field) ? std::string() : object->getValue<std::string>(field);
-}
-
-std::string dbName() {
-    const char* db = std::getenv("ICT_TEST_DB");
-    return db && *db ? db : "sqlite";
-}
-
-EmulatorOptions emulatorOptions(int tenants, std::uint64_t seed) {
-    EmulatorOptions options;
-    options.certDirectory = std::string(ICT_BINARY_DIR) + "/bench-certs";
-    Poco::File(options.certDirectory).createDirectories();
-    options.data.seed = seed;
-    options.data.tenantCount = tenants;
-    options.data.model = SalesModel::Direct;
-    // ~6.1 subscriptions a tenant: 10,000 tenants carry the ~60,000 subscriptions the goals name.
-    options.data.maxSubscriptionsPerTenant = 10;
-    options.faults.rateLimitPerMinute = 0;
-    options.clientId = ToolHarness::kAppId;
-    options.clientSecret = ToolHarness::kAppSecret;
-    options.threads = 32;
-    options.queueSize = 512;
-    return options;
-}
 
 std::size_t subscriptionCount(PartnerCenterEmulator& pc) {
     return pc.state().withData([](const DataSet& data) {
@@ -82,73 +49,11 @@ std::size_t subscriptionCount(PartnerCenterEmulator& pc) {
     });
 }
 
-/// Polls job-status until the job ends (no deadline: a benchmark may run for minutes). Calls
-/// `onStatus` with each status seen.
-JsonObject waitJob(ToolHarness& h, const std::string& jobId,
-                   const std::function<void(const JsonObject&)>& onStatus = {}) {
-    while (true) {
-        JsonObject status = h.jobStatus(h.root(), jobId);
-        if (onStatus)
-            onStatus(status);
-        const std::string state = str(status, "state");
-        if (state != "queued" && state != "running")
-            return status;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-}
-
-std::string body(std::int64_t instanceId, const std::string& mode) {
-    return "{\"instanceId\":" + std::to_string(instanceId) + ",\"mode\":\"" + mode + "\"}";
-}
-
-/// Seconds from a run's start to the first status showing each progress phase.
-using PhaseTimes = std::map<std::string, double>;
-
-/// Runs a Get Hierarchy; returns its wall time in seconds. Throws when it does not succeed.
-double timedHierarchy(ToolHarness& h, std::int64_t instanceId, const std::string& mode,
-                      JsonObject* final = nullptr, PhaseTimes* phases = nullptr) {
-    const auto start = Clock::now();
-    const JsonObject job =
-        waitJob(h, h.startHierarchy(h.root(), body(instanceId, mode)), [&](const JsonObject& s) {
-            if (!phases || !s->has("progress") || s->isNull("progress"))
-                return;
-            const JsonObject progress = s->getObject("progress");
-            const std::string phase = progress ? progress->optValue<std::string>("phase", "") : "";
-            if (!phase.empty() && !phases->count(phase))
-                (*phases)[phase] = secondsSince(start);
-        });
-    const double seconds = secondsSince(start);
-    if (str(job, "state") != "succeeded") {
-        std::ostringstream out;
-        job->stringify(out);
-        throw std::runtime_error("Get Hierarchy " + mode + " ended: " + out.str());
-    }
-    if (final)
-        *final = job;
-    return seconds;
-}
-
-void printPhases(const PhaseTimes& phases, double total) {
-    std::cout << "  phases (first seen at):";
-    for (const auto& [phase, at] : phases)
-        std::printf(" %s=%.2fs", phase.c_str(), at);
-    std::printf(" end=%.2fs\n", total);
-}
-
 void printCounters(PartnerCenterEmulator& pc) {
     std::cout << "  emulator requests:";
     for (const auto& [name, count] : pc.state().counters().snapshot())
         std::cout << " " << name << "=" << count;
     std::cout << "\n";
-}
-
-void header(const std::string& figure) {
-    std::cout << "== " << figure << " on " << dbName() << "\n";
-}
-
-std::map<std::string, std::string> fastClient(int maxInFlight) {
-    return {{"ICT_PC_REQUESTS_PER_MINUTE", "6000000"},
-            {"ICT_PC_MAX_IN_FLIGHT", std::to_string(maxInFlight)}};
 }
 
 // (a) ------------------------------------------------------------------------------------------
@@ -294,37 +199,14 @@ int benchIncremental(int tenants) {
 }
 
 // (e) ------------------------------------------------------------------------------------------
-void mapEveryOffer(ToolHarness& h, PartnerCenterEmulator& pc) {
-    using Plans = std::set<std::pair<std::string, std::string>>;
-    const auto offers = pc.state().withData([](const DataSet& data) {
-        std::map<std::string, Plans> byOffer;
-        for (const auto& customer : data.customers)
-            for (const auto& sub : customer.subscriptions)
-                byOffer[sub.offerId].insert({sub.billingCycle, sub.termDuration});
-        return byOffer;
-    });
-    mockhost::ProductCatalog catalog(h.database());
-    int n = 0;
-    for (const auto& [offer, plans] : offers) {
-        mockhost::ProductRecord product;
-        product.organizationId = h.root().organization.id;
-        product.name = "Bench product " + std::to_string(++n);
-        product.sku = "BENCH-" + std::to_string(n);
-        product.offerIds = {offer};
-        for (const auto& [cycle, term] : plans)
-            product.plans.push_back({cycle, term, 1000, "EUR"});
-        catalog.add(product);
-    }
-}
-
 int benchImport(int tenants) {
     header("(e) import of every tenant and subscription, products mapped");
     PartnerCenterEmulator pc(emulatorOptions(tenants, 13));
     pc.start();
     ToolHarness h(fastClient(16));
     const std::int64_t id = h.addInstance("Bench PC", "direct", pc);
-    mapEveryOffer(h, pc);
     timedHierarchy(h, id, "mass");
+    mapSavedOffers(h, id);
     pc.state().counters().reset();
     const auto start = Clock::now();
     const JsonObject started =
@@ -454,156 +336,8 @@ int benchMemory(int tenants) {
                 " (goal < 150 MB)\n",
                 afterRun / 1024.0, atStart / 1024.0);
 
-    const std::string instance = "\"instanceId\":" + std::to_string(id);
-    // Each request with a label, so the slowest kinds can be named: the p95 of 190 calls is
-    // set by the ~10 slowest, i.e. by two or three kinds of request.
-    std::vector<std::pair<std::string, std::string>> requests;
-    for (const char* sort : {"name", "domain", "tenantId", "status", "subscriptions"})
-        for (const char* descending : {"false", "true"})
-            for (int offset : {0, tenants / 2, tenants - 50})
-                requests.emplace_back(std::string(sort) +
-                                          (descending[0] == 't' ? " desc" : " asc") + " @" +
-                                          std::to_string(offset),
-                                      "{" + instance + ",\"limit\":50,\"sort\":\"" + sort +
-                                          "\",\"descending\":" + descending +
-                                          ",\"offset\":" + std::to_string(offset) + "}");
-    for (const char* filter :
-         {"\"name\":\"a\"", "\"name\":\"contoso\"", "\"domain\":\"on\"", "\"status\":\"unsynced\"",
-          "\"importableOnly\":true", "\"type\":\"direct\"", "\"subscriptionType\":\"nce\"",
-          "\"tenantId\":\"0\""})
-        requests.emplace_back(filter, "{" + instance + ",\"limit\":50," + filter + "}");
-    std::vector<double> ms;
-    std::map<std::string, std::vector<double>> byKind;
-    for (int round = 0; round < 5; ++round)
-        for (const auto& [kind, request] : requests) {
-            const auto start = Clock::now();
-            h.call("tenants", request);
-            ms.push_back(1000.0 * secondsSince(start));
-            byKind[kind].push_back(ms.back());
-        }
-    std::sort(ms.begin(), ms.end());
-    auto pct = [&](double p) { return ms[static_cast<std::size_t>(p * (ms.size() - 1))]; };
-    std::printf("  tenants page (50 rows, %zu sorts/filters/offsets x 5 = %zu calls): p50 %.1f ms, "
-                "p95 %.1f ms, max %.1f ms (goal p95 < 30 ms)\n",
-                requests.size(), ms.size(), pct(0.5), pct(0.95), ms.back());
-    // Per kind: the median of its 5 calls and its slowest, sorted by the slowest, so both a
-    // steadily slow kind and a one-off (a cold plan) are named.
-    std::vector<std::pair<double, std::string>> slowest;
-    for (auto& [kind, times] : byKind) {
-        std::sort(times.begin(), times.end());
-        slowest.emplace_back(times.back(), kind);
-    }
-    std::sort(slowest.rbegin(), slowest.rend());
-    std::printf("  slowest request kinds (median / max of 5 calls):");
-    for (std::size_t i = 0; i < std::min<std::size_t>(8, slowest.size()); ++i) {
-        const std::vector<double>& times = byKind[slowest[i].second];
-        std::printf("%s %s %.1f/%.1f ms", i % 2 ? "," : "\n   ", slowest[i].second.c_str(),
-                    times[times.size() / 2], times.back());
-    }
-    std::printf("\n");
+    tenantPageLatency(h, id, tenants);
     std::printf("  host peak RSS at the end: %.1f MB\n", peakRssKb() / 1024.0);
-    return 0;
-}
-
-// Throttling (issue 8/12) -------------------------------------------------------------------
-/// The client's production defaults (300/min, 4 in flight, 500 ms backoff, 5 attempts, 60 s
-/// timeout, Retry-After honoured up to 300 s) with `perMinute` as its rate.
-std::map<std::string, std::string> defaultClient(int perMinute) {
-    return {{"ICT_PC_REQUESTS_PER_MINUTE", std::to_string(perMinute)},
-            {"ICT_PC_MAX_IN_FLIGHT", "4"},
-            {"ICT_PC_BACKOFF_MS", "500"},
-            {"ICT_PC_MAX_ATTEMPTS", "5"},
-            {"ICT_PC_TIMEOUT_MS", "60000"},
-            {"ICT_PC_RETRY_AFTER_MAX_MS", "300000"}};
-}
-
-/// What a throttled run cost: its /v1 requests (the token endpoint is neither limited nor
-/// throttled) and the 429s among them.
-struct ThrottledRun {
-    double seconds = 0;
-    std::int64_t requests = 0;
-    std::int64_t throttled = 0;
-};
-
-ThrottledRun throttledHierarchy(PartnerCenterEmulator& pc, int clientPerMinute,
-                                const std::function<void()>& beforeRun = {}) {
-    ToolHarness h(defaultClient(clientPerMinute));
-    const std::int64_t id = h.addInstance("Bench PC", "direct", pc);
-    if (beforeRun)
-        beforeRun();
-    pc.state().counters().reset();
-    ThrottledRun run;
-    JsonObject job;
-    run.seconds = timedHierarchy(h, id, "mass", &job);
-    const JsonObject result = job->getObject("result");
-    std::printf("  Get Hierarchy: %d tenants, %d could not be read\n",
-                result->getValue<int>("tenants"), result->getValue<int>("failures"));
-    auto& counters = pc.state().counters();
-    run.requests = counters.total() - counters.count("token");
-    run.throttled = counters.count("throttled");
-    printCounters(pc);
-    return run;
-}
-
-int benchThrottleLimit(int tenants, int limit, int client, int burst) {
-    header("throttle-limit: Partner Center's limit below the client's rate");
-    PartnerCenterEmulator pc([&] {
-        EmulatorOptions options = emulatorOptions(tenants, 19);
-        options.faults.rateLimitPerMinute = limit;
-        options.faults.rateLimitBurst = burst;
-        return options;
-    }());
-    pc.start();
-    int drained = 0;
-    const ThrottledRun run = throttledHierarchy(pc, client, [&] {
-        // Empty the bucket: the limit binds from the first request.
-        while (pc.state().rateLimiter().acquire(pc.partnerTenantId()) == 0)
-            ++drained;
-    });
-    const std::int64_t served = run.requests - run.throttled;
-    const double bound = 60.0 * static_cast<double>(served) / limit;
-    const double boundAll = 60.0 * static_cast<double>(run.requests) / limit;
-    std::printf("  tenants=%d; emulator %d/min, bucket of %d tokens (drained of %d first); client "
-                "%d/min, 4 in flight\n",
-                tenants, limit, burst, drained, client);
-    std::printf("  wall %.2f s; /v1 requests %lld, 429s %lld = %.2f%% (goal <= 5%%)\n"
-                "  wall / (requests answered / limit) = %.2f s / %.2f s = %.3f; "
-                "wall / (all requests / limit) = %.3f (goal <= 1.15)\n",
-                run.seconds, static_cast<long long>(run.requests),
-                static_cast<long long>(run.throttled), 100.0 * run.throttled / run.requests,
-                run.seconds, bound, run.seconds / bound, run.seconds / boundAll);
-    return 0;
-}
-
-int benchThrottleFifth(int tenants, int client, int every, int retryAfter) {
-    header("throttle-fifth: every Nth customer-resource call answered 429, whatever the rate");
-    // The same data twice: without the fault (the calls' own time), then with it.
-    PartnerCenterEmulator calm(emulatorOptions(tenants, 23));
-    calm.start();
-    const ThrottledRun baseline = throttledHierarchy(calm, client);
-    PartnerCenterEmulator pc([&] {
-        EmulatorOptions options = emulatorOptions(tenants, 23);
-        options.faults.throttleEveryNth = every;
-        options.faults.throttleEveryNthRetryAfterSeconds = retryAfter;
-        return options;
-    }());
-    pc.start();
-    const ThrottledRun run = throttledHierarchy(pc, client);
-    // Lower bound: every Retry-After waited and every request's own time spent, 4 at a time;
-    // the requests' time from the fault-free run, scaled to the requests made.
-    const double requestSeconds =
-        baseline.seconds * static_cast<double>(run.requests) / baseline.requests;
-    const double bound = static_cast<double>(run.throttled) * retryAfter / 4.0 + requestSeconds;
-    std::printf("  tenants=%d; every %dth customer-resource call 429, Retry-After %d s; client "
-                "%d/min, 4 in flight\n",
-                tenants, every, retryAfter, client);
-    std::printf("  without the fault: %.2f s, %lld /v1 requests\n", baseline.seconds,
-                static_cast<long long>(baseline.requests));
-    std::printf("  with it: wall %.2f s; /v1 requests %lld, 429s %lld\n"
-                "  bound (429s x Retry-After / 4 + %.2f s of requests) %.2f s; ratio %.3f "
-                "(goal <= 1.3)\n",
-                run.seconds, static_cast<long long>(run.requests),
-                static_cast<long long>(run.throttled), requestSeconds, bound, run.seconds / bound);
     return 0;
 }
 
@@ -625,6 +359,8 @@ int main(int argc, char** argv) {
             return benchMemory(arg(2, 10000));
         if (figure == "import")
             return benchImport(arg(2, 10000));
+        if (figure == "scale")
+            return benchScale(arg(2, 100000), arg(3, 30000), arg(4, 10000));
         if (figure == "throttle-limit")
             return benchThrottleLimit(arg(2, 2000), arg(3, 300), arg(4, 1200), arg(5, 5));
         if (figure == "throttle-fifth")
@@ -633,7 +369,7 @@ int main(int argc, char** argv) {
         std::cerr << "ict_bench " << figure << ": " << e.what() << "\n";
         return 1;
     }
-    std::cerr << "usage: ict_bench rate|parallel|incremental|import|memory|throttle-limit|"
+    std::cerr << "usage: ict_bench rate|parallel|incremental|import|memory|scale|throttle-limit|"
                  "throttle-fifth [tenants] [...]\n";
     return 2;
 }

@@ -1,5 +1,7 @@
 #include "EmulatorCommandLine.h"
 
+#include <algorithm>
+
 #include <Poco/Exception.h>
 #include <Poco/NumberParser.h>
 
@@ -31,6 +33,7 @@ ServerCertificate certificate(const std::string& value) {
 const char* EmulatorCommandLine::usage() {
     return "usage: partner-center-emulator [--port 8443] [--cert-dir var/emulator] [--seed 42]\n"
            "         [--tenants 200] [--model both|direct|indirect] [--resellers N]\n"
+           "         [--max-subscriptions 8] [--threads 16]\n"
            "         [--data file.json] [--save-data file.json] [--latency-ms N]\n"
            "         [--rate-limit N] [--rate-limit-burst N]\n"
            "         [--throttle-every N] [--throttle-every-retry-after S]\n"
@@ -65,6 +68,10 @@ EmulatorCommandLine EmulatorCommandLine::parse(const std::vector<std::string>& a
             options.data.tenantCount = number(option, value);
         else if (option == "--resellers")
             options.data.resellerCount = number(option, value);
+        else if (option == "--max-subscriptions")
+            options.data.maxSubscriptionsPerTenant = number(option, value);
+        else if (option == "--threads")
+            options.threads = std::max(1, number(option, value));
         else if (option == "--model")
             options.data.model = parseSalesModel(value);
         else if (option == "--data")
