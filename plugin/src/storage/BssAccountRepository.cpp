@@ -120,11 +120,14 @@ BssAccountRepository::relatedAccounts(std::int64_t organizationId,
     Poco::Data::Session session = _database.session();
     Poco::Int64 org = organizationId;
     std::set<Poco::Int64> ids(accountIds.begin(), accountIds.end());
-    const auto collect = [&](const std::string& sql, auto values) {
+    // `sql` takes the organization id first when `withOrganization`, then the values.
+    const auto collect = [&](const std::string& sql, bool withOrganization, auto values) {
         using Value = typename decltype(values)::value_type;
         inChunks<Value>(values, [&](std::vector<Value> chunk) {
             Poco::Data::Statement select(session);
-            select << forDialect(dialect, sql + placeholderRows(chunk.size(), 1)), use(org);
+            select << forDialect(dialect, sql + placeholderRows(chunk.size(), 1));
+            if (withOrganization)
+                select, use(org);
             for (Value& value : chunk)
                 select, use(value);
             std::vector<Poco::Int64> found;
@@ -135,7 +138,7 @@ BssAccountRepository::relatedAccounts(std::int64_t organizationId,
     };
     collect("SELECT id FROM accounts WHERE organization_id = ? AND kind = 'customer' AND"
             " external_ms_tenant_id IN ",
-            tenantIds);
+            true, tenantIds);
     // Subscription ids match case-insensitively in the audit; the index matches exactly, so
     // both cases Partner Center and people write are looked up.
     std::vector<std::string> variants;
@@ -147,10 +150,11 @@ BssAccountRepository::relatedAccounts(std::int64_t organizationId,
     }
     std::sort(variants.begin(), variants.end());
     variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
-    collect("SELECT DISTINCT s.account_id FROM subscriptions s JOIN accounts a ON"
-            " a.id = s.account_id WHERE a.organization_id = ? AND a.kind = 'customer' AND"
-            " s.external_ms_subscription_id IN ",
-            variants);
+    // From the subscriptions' index alone: joined to accounts, SQLite's planner walks the
+    // organization's accounts and probes the list for each (quadratic as the BSS fills up). The
+    // holders of another organization or kind are dropped when the accounts are read below.
+    collect("SELECT DISTINCT account_id FROM subscriptions WHERE external_ms_subscription_id IN ",
+            false, variants);
 
     std::vector<domain::BssAccount> accounts;
     std::unordered_map<Poco::Int64, std::size_t> byId;
