@@ -10,7 +10,7 @@ namespace ict::application {
 namespace {
 
 /// A batch is split before it holds more subscriptions than this.
-constexpr std::size_t kSubscriptionsPerBatch = 1000;
+constexpr std::size_t kSubscriptionsPerBatch = 5000;
 
 /// Batches appended to the profile reader ahead of the one being handled.
 constexpr std::size_t kBatchesAhead = 2;
@@ -18,7 +18,7 @@ constexpr std::size_t kBatchesAhead = 2;
 } // namespace
 
 std::size_t tenantsPerBatch(std::size_t total) {
-    return std::clamp<std::size_t>((total + 99) / 100, 1, 100);
+    return std::clamp<std::size_t>((total + 99) / 100, 1, 500);
 }
 
 PipelineOutcome runImportPipeline(ImportSelector& selector, const domain::ImportRequest& base,
@@ -74,6 +74,7 @@ PipelineOutcome runImportPipeline(ImportSelector& selector, const domain::Import
         outcome.done += plans.size();
         onBatch(outcome.done, outcome.total);
     }
+    sink.finish();
     return outcome;
 }
 

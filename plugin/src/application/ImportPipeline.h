@@ -26,6 +26,8 @@ public:
     /// written, if so); returns the outcomes in the items' order.
     virtual std::vector<domain::TenantOutcome>
     handle(const std::vector<storage::ImportBatchItem>& items) = 0;
+    /// After the last batch (also when the loop stopped for a cancel).
+    virtual void finish() {}
 };
 
 struct PipelineOutcome {
@@ -36,8 +38,8 @@ struct PipelineOutcome {
 };
 
 /// Tenants handled per batch: about 1% of the run, so progress and cancel move in steps of about
-/// 1%, and at most 100 (a commit costs a WAL sync on SQLite, a round trip on PostgreSQL; beyond
-/// 100 tenants that cost is negligible).
+/// 1%, and at most 500 (each batch costs a few statements and a commit whatever its size; a
+/// larger one also rewrites fewer index pages per tenant on SQLite, whose keys are random GUIDs).
 std::size_t tenantsPerBatch(std::size_t total);
 
 /// Runs the loop. `base` carries the catalog, policy and date (its tenants are ignored).
