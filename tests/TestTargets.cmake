@@ -41,7 +41,7 @@ endif()
 ict_add_test_runner(ict_crash_soak_tests reliability reliability/crash LIBS mock_host_core
   DIALECTS EXTRA_SOURCES support/TestDatabase.cpp support/CommandRunner.cpp)
 if(TARGET ict_crash_soak_tests)
-  add_dependencies(ict_crash_soak_tests mock-host import_customers_tool)
+  add_dependencies(ict_crash_soak_tests mock-host import_customers_tool partner-center-emulator)
 endif()
 foreach(suite FaultSoakTest LoadTest SecurityTest)
   if(TEST reliability.${suite})
