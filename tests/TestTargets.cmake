@@ -4,6 +4,10 @@ ict_add_test_runner(ict_domain_tests domain plugin/domain LIBS ict_domain)
 ict_add_test_runner(ict_gateway_tests gateway plugin/gateway LIBS ict_core pc_emulator)
 # Plugin: the adapter's request reading (no host).
 ict_add_test_runner(ict_adapter_tests adapter plugin/adapter LIBS ict_core)
+# Plugin: the storage layer's units (snapshots, leases, runs, spool, results) on the host schema and
+# the tool's migrations, on SQLite and PostgreSQL; no host services, no tool.
+ict_add_test_runner(ict_storage_tests storage plugin/storage LIBS ict_core mock_host_core DIALECTS
+  EXTRA_SOURCES support/TestDatabase.cpp)
 # Mock host: loader (own processes), schema, services and HTTP, on SQLite and PostgreSQL.
 set(MOCK_HOST_FIXTURE_PLUGIN_DIR ${CMAKE_BINARY_DIR}/fixture-plugins)
 add_subdirectory(mock-host/fixtures)
@@ -37,7 +41,7 @@ endif()
 ict_add_test_runner(ict_crash_soak_tests reliability reliability/crash LIBS mock_host_core
   DIALECTS EXTRA_SOURCES support/TestDatabase.cpp support/CommandRunner.cpp)
 if(TARGET ict_crash_soak_tests)
-  add_dependencies(ict_crash_soak_tests mock-host import_customers_tool)
+  add_dependencies(ict_crash_soak_tests mock-host import_customers_tool partner-center-emulator)
 endif()
 foreach(suite FaultSoakTest LoadTest SecurityTest)
   if(TEST reliability.${suite})

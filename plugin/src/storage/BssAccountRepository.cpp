@@ -73,6 +73,22 @@ void inChunks(const std::vector<T>& values, const std::function<void(std::vector
                                                     values.size(), begin + kInListValues))));
 }
 
+/// Each id trimmed, in lower case and in upper case, sorted and distinct: the audit matches ids
+/// case-insensitively while the index matches exactly, so both cases Partner Center and people
+/// write are looked up (an id written in mixed case is not).
+std::vector<std::string> caseVariants(const std::vector<std::string>& ids) {
+    std::vector<std::string> variants;
+    for (const std::string& id : ids) {
+        const std::string trimmed = Poco::trim(id);
+        for (const std::string& variant : {trimmed, Poco::toLower(trimmed), Poco::toUpper(trimmed)})
+            if (!variant.empty())
+                variants.push_back(variant);
+    }
+    std::sort(variants.begin(), variants.end());
+    variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
+    return variants;
+}
+
 domain::BssAccount accountAt(Poco::Data::RecordSet& rows, std::size_t r) {
     domain::BssAccount account;
     account.id = rows.value(0, r).convert<Poco::Int64>();
@@ -136,25 +152,18 @@ BssAccountRepository::relatedAccounts(std::int64_t organizationId,
             ids.insert(found.begin(), found.end());
         });
     };
+    // An account created since the caller's key index was built is found by its tenant id,
+    // written by the import in lower case or by people in upper case.
     collect("SELECT id FROM accounts WHERE organization_id = ? AND kind = 'customer' AND"
             " external_ms_tenant_id IN ",
-            true, tenantIds);
+            true, caseVariants(tenantIds));
     // Subscription ids match case-insensitively in the audit; the index matches exactly, so
-    // both cases Partner Center and people write are looked up.
-    std::vector<std::string> variants;
-    for (const std::string& id : subscriptionIds) {
-        const std::string trimmed = Poco::trim(id);
-        for (const std::string& variant : {trimmed, Poco::toLower(trimmed), Poco::toUpper(trimmed)})
-            if (!variant.empty() && (variants.empty() || variants.back() != variant))
-                variants.push_back(variant);
-    }
-    std::sort(variants.begin(), variants.end());
-    variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
-    // From the subscriptions' index alone: joined to accounts, SQLite's planner walks the
-    // organization's accounts and probes the list for each (quadratic as the BSS fills up). The
-    // holders of another organization or kind are dropped when the accounts are read below.
+    // both cases Partner Center and people write are looked up. From the subscriptions' index
+    // alone: joined to accounts, SQLite's planner walks the organization's accounts and probes
+    // the list for each (quadratic as the BSS fills up). The holders of another organization or
+    // kind are dropped when the accounts are read below.
     collect("SELECT DISTINCT account_id FROM subscriptions WHERE external_ms_subscription_id IN ",
-            false, variants);
+            false, caseVariants(subscriptionIds));
 
     std::vector<domain::BssAccount> accounts;
     std::unordered_map<Poco::Int64, std::size_t> byId;

@@ -30,8 +30,8 @@ public:
                         const std::function<void(const domain::BssAccount&)>& onAccount) const;
 
     /// The customer accounts of the organization that have one of `accountIds`, whose external
-    /// tenant id is one of `tenantIds` (as stored: lower case), or that hold a subscription whose
-    /// external id is one of `subscriptionIds` (as given, lower or upper case); each with every
+    /// tenant id is one of `tenantIds`, or that hold a subscription whose external id is one of
+    /// `subscriptionIds` (ids trimmed, stored in lower or upper case); each with every
     /// subscription id it holds, ordered by id.
     std::vector<domain::BssAccount>
     relatedAccounts(std::int64_t organizationId, const std::vector<std::int64_t>& accountIds,

@@ -4,6 +4,7 @@
 #include "storage/RelatedAccountsJson.h"
 #include "storage/SqlText.h"
 
+#include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
 #include <algorithm>
@@ -119,6 +120,13 @@ constexpr std::size_t kRowsPerInsert = 100;
 /// 100-row statements was a fifth of the save's time.
 constexpr std::size_t kRowsPerSqliteBatch = 500;
 
+/// Tenant ids per look-up of the rows a snapshot already has: well under every database's
+/// parameter limit.
+constexpr std::size_t kIdsPerLookup = 500;
+
+/// A tenant row's primary key within its snapshot: (tenant id, reseller mpn id).
+using TenantRowKey = std::pair<std::string, std::string>;
+
 std::string multiRowInsert(const char* table, int columns, std::size_t rows) {
     std::string row = "(?";
     for (int i = 1; i < columns; ++i)
@@ -190,6 +198,39 @@ public:
         t.notImportableReason = "Partner Center could not be read for this tenant.";
         t.kinds = ",";
         t.fetchError = failure.message;
+    }
+
+    /// Takes `key` for a row of this writer: false when the snapshot, or a row written through
+    /// this writer before, already has it.
+    bool take(const TenantRowKey& key) { return _taken.insert(key).second; }
+
+    /// Marks as taken every key of `tenantIds`' rows already in the snapshot.
+    void takeSaved(std::vector<std::string> tenantIds) {
+        // SQLite: a transaction that reads before it writes fails at once with "database is
+        // locked" when another connection commits in between (WAL); a write first waits for the
+        // write lock instead (a no-op when the caller's transaction already wrote).
+        if (_dialect == bss::sdk::SqlDialect::SQLite && !_writeLocked) {
+            _session << forDialect(_dialect, "UPDATE ict_snapshots SET state = state WHERE id = ?"),
+                use(_snapshot), now;
+            _writeLocked = true;
+        }
+        std::sort(tenantIds.begin(), tenantIds.end());
+        tenantIds.erase(std::unique(tenantIds.begin(), tenantIds.end()), tenantIds.end());
+        for (std::size_t begin = 0; begin < tenantIds.size(); begin += kIdsPerLookup) {
+            const std::size_t end = std::min(tenantIds.size(), begin + kIdsPerLookup);
+            Poco::Data::Statement select(_session);
+            select << forDialect(_dialect, "SELECT tenant_id, reseller_mpn_id FROM ict_tenants"
+                                           " WHERE snapshot_id = ? AND tenant_id IN " +
+                                               placeholderRows(end - begin, 1)),
+                use(_snapshot);
+            for (std::size_t i = begin; i < end; ++i)
+                select, useRef(tenantIds[i]);
+            select.execute();
+            Poco::Data::RecordSet saved(select);
+            for (std::size_t r = 0; r < saved.rowCount(); ++r)
+                _taken.insert({saved.value(0, r).convert<std::string>(),
+                               saved.value(1, r).convert<std::string>()});
+        }
     }
 
     void reseller(const ResellerRow& row) {
@@ -329,6 +370,8 @@ private:
     std::vector<SubscriptionRecord> _subscriptions;
     std::size_t _tenantCount = 0;
     std::size_t _subscriptionCount = 0;
+    std::set<TenantRowKey> _taken; ///< Keys of rows in the snapshot or buffered by this writer.
+    bool _writeLocked = false;     ///< SQLite: this writer took the write lock.
     struct ResellerRecord {
         std::string mpnId, tenantId, name, nameSource;
     } _r;
@@ -346,14 +389,28 @@ SnapshotRowWriter::~SnapshotRowWriter() = default;
 void SnapshotRowWriter::write(std::vector<const domain::TenantRow*> rows,
                               const std::vector<TenantFetchError>& failures) {
     // In primary-key order: the indexes' b-trees are appended to instead of split at random
-    // places (a hierarchy's own order is by company name, random in tenant id).
-    std::sort(rows.begin(), rows.end(), [](const domain::TenantRow* a, const domain::TenantRow* b) {
-        return std::tie(a->tenantId, a->resellerMpnId) < std::tie(b->tenantId, b->resellerMpnId);
-    });
+    // places (a hierarchy's own order is by company name, random in tenant id). Stable, so of
+    // two rows with one key the one handed in first is written.
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const domain::TenantRow* a, const domain::TenantRow* b) {
+                         return std::tie(a->tenantId, a->resellerMpnId) <
+                                std::tie(b->tenantId, b->resellerMpnId);
+                     });
+    // A row whose key is taken is dropped here with its subscriptions: the INSERT's ON CONFLICT
+    // alone would drop the row but add its subscriptions to the kept one.
+    std::vector<std::string> tenantIds;
+    tenantIds.reserve(rows.size() + failures.size());
     for (const domain::TenantRow* row : rows)
-        _rows->tenant(*row);
+        tenantIds.push_back(row->tenantId);
     for (const TenantFetchError& failure : failures)
-        _rows->failure(failure);
+        tenantIds.push_back(failure.tenantId);
+    _rows->takeSaved(std::move(tenantIds));
+    for (const domain::TenantRow* row : rows)
+        if (_rows->take({row->tenantId, row->resellerMpnId}))
+            _rows->tenant(*row);
+    for (const TenantFetchError& failure : failures)
+        if (_rows->take({failure.tenantId, ""}))
+            _rows->failure(failure);
 }
 
 void SnapshotRowWriter::reseller(const domain::ResellerRow& row) {

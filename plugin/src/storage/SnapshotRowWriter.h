@@ -3,7 +3,8 @@
 /// ict_resellers) on a session the caller owns, inside the caller's transaction. Tenant and
 /// subscription rows are buffered and written many per statement (multi-row INSERTs on
 /// PostgreSQL; a one-row INSERT compiled once per 500 rows on SQLite); a tenant row already in the
-/// snapshot is kept and the new one dropped (Partner Center may list a tenant twice).
+/// snapshot, or handed in before, is kept and the new one dropped with its subscriptions (Partner
+/// Center may list a tenant twice).
 /// Not thread-safe (one session). Throws Poco::Exception on a database failure.
 
 #include "domain/hierarchy/ResellerRow.h"
@@ -29,7 +30,8 @@ public:
     SnapshotRowWriter& operator=(const SnapshotRowWriter&) = delete;
 
     /// Buffers the tenant rows (with their subscriptions, in their order) in primary-key order,
-    /// then a row per failure (not importable, with its error).
+    /// then a row per failure (not importable, with its error). A row (or failure) whose key the
+    /// snapshot or an earlier row already has is dropped; of two in `rows`, the first stays.
     void write(std::vector<const domain::TenantRow*> rows,
                const std::vector<TenantFetchError>& failures);
     /// Inserts a reseller row now.

@@ -1,24 +1,10 @@
 #include "domain/audit/BssAccountIndex.h"
 
+#include "plugin/domain/audit/AccountFixtures.h"
+
 #include <cppunit/extensions/HelperMacros.h>
 
-using namespace ict::domain;
-
-namespace {
-
-const std::string kTenant = "6a1d4e7b-0c2f-4b8a-9e3d-12ab34cd56ef";
-
-BssAccount account(std::int64_t id, const std::string& name, const std::string& tenant,
-                   const std::string& domain) {
-    BssAccount a;
-    a.id = id;
-    a.name = name;
-    a.externalTenantId = tenant;
-    a.primaryDomain = domain;
-    return a;
-}
-
-} // namespace
+using namespace accountfixtures;
 
 class BssAccountIndexTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(BssAccountIndexTest);

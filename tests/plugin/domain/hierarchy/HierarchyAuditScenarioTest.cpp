@@ -3,34 +3,16 @@
 #include "domain/hierarchy/HierarchyMerge.h"
 #include "domain/hierarchy/ResellerLookup.h"
 
+#include "plugin/domain/hierarchy/PlacementFixtures.h"
+
 #include <cppunit/extensions/HelperMacros.h>
 
-using namespace ict::domain;
+using namespace placementfixtures;
 
 namespace {
 
 const std::string kMixed = "aaaaaaaa-0000-0000-0000-000000000001";
 const std::string kNew = "bbbbbbbb-0000-0000-0000-000000000002";
-
-Subscription subscription(const std::string& id, const std::string& tenant,
-                          const std::string& partnerId) {
-    Subscription s;
-    s.id = id;
-    s.customerTenantId = tenant;
-    s.partnerId = partnerId;
-    s.productTypeId = "OnlineServicesNCE";
-    s.offerId = "CFQ7TTC0LH18:0001:CFQ7TTC0K971";
-    s.status = "active";
-    return s;
-}
-
-Customer customer(const std::string& id, const std::string& name) {
-    Customer c;
-    c.tenantId = id;
-    c.companyName = name;
-    c.primaryDomain = name + ".onmicrosoft.com";
-    return c;
-}
 
 } // namespace
 

@@ -1,9 +1,15 @@
 #include "domain/hierarchy/HierarchyBuilder.h"
 #include "domain/hierarchy/HierarchyAssembler.h"
 
+#include "plugin/domain/hierarchy/PlacementFixtures.h"
+
 #include <cppunit/extensions/HelperMacros.h>
 
-using namespace ict::domain;
+#include <algorithm>
+#include <cstdio>
+#include <random>
+
+using namespace placementfixtures;
 
 namespace {
 
@@ -11,44 +17,6 @@ const std::string kContoso = "11111111-1111-1111-1111-111111111111";
 const std::string kFabrikam = "22222222-2222-2222-2222-222222222222";
 const std::string kNorthwind = "33333333-3333-3333-3333-333333333333";
 const std::string kResellerTenant = "99999999-9999-9999-9999-999999999999";
-
-Customer customer(const std::string& id, const std::string& name,
-                  const std::string& associated = "") {
-    Customer c;
-    c.tenantId = id;
-    c.companyName = name;
-    c.primaryDomain = name + ".onmicrosoft.com";
-    c.associatedPartnerId = associated;
-    return c;
-}
-
-Subscription subscription(const std::string& id, const std::string& tenant,
-                          const std::string& partnerId) {
-    Subscription s;
-    s.id = id;
-    s.customerTenantId = tenant;
-    s.partnerId = partnerId;
-    s.productTypeId = "OnlineServicesNCE";
-    s.offerId = "CFQ7TTC0LH18:0001:CFQ7TTC0K971";
-    s.status = "active";
-    return s;
-}
-
-Reseller reseller(const std::string& mpnId, const std::string& name,
-                  const std::string& tenantId = "") {
-    Reseller r;
-    r.mpnId = mpnId;
-    r.name = name;
-    r.tenantId = tenantId;
-    return r;
-}
-
-std::vector<std::string> ids(const TenantRow& row) {
-    std::vector<std::string> out;
-    for (const SubscriptionRow& s : row.subscriptions)
-        out.push_back(s.subscription.id);
-    return out;
-}
 
 const ResellerRow* findReseller(const Hierarchy& h, const std::string& mpnId) {
     for (const ResellerRow& r : h.resellers)
@@ -98,6 +66,8 @@ class HierarchyBuilderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(firstAddedCustomerOfATenantWins);
     CPPUNIT_TEST(partnerIdsAreTheDistinctTrimmedSellersSeen);
     CPPUNIT_TEST(finishLeavesTheAssemblerEmpty);
+    CPPUNIT_TEST(customerListedTwiceKeepsTheFirstWithAllItsSubscriptions);
+    CPPUNIT_TEST(assemblerFedInAnyOrderGivesTheBuiltHierarchyOfARandomInstance);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -327,6 +297,96 @@ public:
                        second.resellers.empty());
         assembler.add(customer("t1", "One again"), {});
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), assembler.finish({}).unassignedTenants.size());
+    }
+
+    // buildHierarchy: Partner Center listing a customer twice (e.g. across pages) places it once.
+    void customerListedTwiceKeepsTheFirstWithAllItsSubscriptions() {
+        HierarchyInput input;
+        input.directCapable = false;
+        input.relationships = {reseller("100", "Alpha", kResellerTenant)};
+        input.customers = {
+            customer(kContoso, "First listing"),
+            customer("11111111-1111-1111-1111-11111111111A", "unrelated"),
+            customer(" 11111111-1111-1111-1111-111111111111", "Second listing", kResellerTenant)};
+        input.subscriptions = {subscription("s1", kContoso, ""),
+                               subscription("s2", kContoso, "100"),
+                               subscription("s3", " 11111111-1111-1111-1111-111111111111", "")};
+        const Hierarchy h = buildHierarchy(input);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), h.directTenants.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("First listing"), h.directTenants[0].companyName);
+        CPPUNIT_ASSERT(ids(h.directTenants[0]) == std::vector<std::string>({"s1", "s3"}));
+        const ResellerRow* alpha = findReseller(h, "100");
+        CPPUNIT_ASSERT(alpha != nullptr);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), alpha->endCustomers.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("First listing"), alpha->endCustomers[0].companyName);
+        CPPUNIT_ASSERT(ids(alpha->endCustomers[0]) == std::vector<std::string>({"s2"}));
+        // The other tenant, without subscriptions on an indirect instance, is unassigned.
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), h.unassignedTenants.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("unrelated"), h.unassignedTenants[0].companyName);
+    }
+
+    // A generated instance (seeded): every placement rule at once, names that tie, resellers of
+    // every name source. The assembler, fed one customer at a time in a shuffled order, gives
+    // what buildHierarchy gives.
+    void assemblerFedInAnyOrderGivesTheBuiltHierarchyOfARandomInstance() {
+        for (const bool directCapable : {true, false}) {
+            std::mt19937 random(directCapable ? 20261203u : 7u);
+            const auto pick = [&](int n) {
+                return static_cast<int>(std::uniform_int_distribution<int>(0, n - 1)(random));
+            };
+            const auto guid = [](const char* prefix, int n) {
+                char id[40];
+                std::snprintf(id, sizeof id, "%s-0000-4000-8000-%012d", prefix, n);
+                return std::string(id);
+            };
+            HierarchyInput input;
+            input.directCapable = directCapable;
+            for (int r = 0; r < 6; ++r) // 6 relationships, some without a name
+                input.relationships.push_back(reseller(std::to_string(100 + r),
+                                                       r % 3 ? "Reseller " + std::to_string(r) : "",
+                                                       guid("eeeeeeee", r)));
+            for (int r = 0; r < 12; r += 2) // profiles for some mpn ids only seen on subscriptions
+                input.mpnProfiles.push_back(
+                    reseller(std::to_string(200 + r), "Profile " + std::to_string(r)));
+            const std::vector<std::string> names = {"Alpha", "alpha", "Beta", "", "Gamma", "delta"};
+            std::vector<std::vector<Subscription>> byCustomer;
+            for (int c = 0; c < 400; ++c) {
+                std::string id = guid(c % 5 ? "aaaaaaaa" : "AAAAAAAA", c);
+                std::string associated = pick(4) == 0 ? guid("EEEEEEEE", pick(8)) : "";
+                input.customers.push_back(customer(id, names[pick(6)], associated));
+                std::vector<Subscription> subscriptions;
+                const int count = pick(5); // 0 to 4
+                for (int s = 0; s < count; ++s) {
+                    const int seller = pick(10);
+                    const std::string partnerId =
+                        seller < 4 ? "" : std::to_string(seller < 7 ? 100 + seller : 200 + seller);
+                    subscriptions.push_back(
+                        subscription("s" + std::to_string(c) + "-" + std::to_string(s), id,
+                                     seller == 5 ? " " + partnerId + " " : partnerId));
+                }
+                input.subscriptions.insert(input.subscriptions.end(), subscriptions.begin(),
+                                           subscriptions.end());
+                byCustomer.push_back(std::move(subscriptions));
+            }
+            const Hierarchy built = buildHierarchy(input);
+
+            std::vector<std::size_t> order(input.customers.size());
+            for (std::size_t i = 0; i < order.size(); ++i)
+                order[i] = i;
+            std::shuffle(order.begin(), order.end(), random);
+            HierarchyAssembler assembler(input.relationships, input.directCapable);
+            for (std::size_t i : order)
+                assembler.add(input.customers[i], byCustomer[i]);
+            const Hierarchy streamed = assembler.finish(input.mpnProfiles);
+
+            const std::vector<std::string> expected = rows(built);
+            const std::vector<std::string> got = rows(streamed);
+            CPPUNIT_ASSERT(expected.size() > 400);
+            CPPUNIT_ASSERT_EQUAL(expected.size(), got.size());
+            for (std::size_t i = 0; i < expected.size(); ++i)
+                CPPUNIT_ASSERT_EQUAL(expected[i], got[i]);
+            CPPUNIT_ASSERT(built.unassignedTenants.empty() == directCapable);
+        }
     }
 };
 

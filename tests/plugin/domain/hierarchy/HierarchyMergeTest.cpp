@@ -65,6 +65,10 @@ class HierarchyMergeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(untouchedTenantsStay);
     CPPUNIT_TEST(newResellerIsAddedAndPlaceholderDoesNotOverwriteKnownName);
     CPPUNIT_TEST(singleTenantMergeMatchesIdCaseInsensitively);
+    CPPUNIT_TEST(mergeResellersAddsANewResellerWithoutEndCustomers);
+    CPPUNIT_TEST(mergeResellersTakesTheRefreshedNameAndTenantId);
+    CPPUNIT_TEST(mergeResellersNeverReplacesARealNameByAPlaceholder);
+    CPPUNIT_TEST(mergeResellersKeepsSavedOnlyResellersOrderedByMpnId);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -122,6 +126,80 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), merged.unassignedTenants.size());
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), merged.directTenants.size());
         CPPUNIT_ASSERT_EQUAL(kA, merged.directTenants[0].tenantId);
+    }
+
+    // mergeResellers(): the reseller list of a partial refresh, without the rows.
+    void mergeResellersAddsANewResellerWithoutEndCustomers() {
+        ResellerRow fresh = reseller("200", "Reseller Two", ResellerNameSource::MpnProfile,
+                                     {row(kC, "Gamma", TenantPlacement::EndCustomer, "c2", "200")});
+        fresh.tenantId = "dddddddd-0000-0000-0000-000000000004";
+        const std::vector<ResellerRow> merged = mergeResellers(
+            {reseller("100", "Reseller One", ResellerNameSource::Relationship)}, {fresh});
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), merged.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("200"), merged[1].mpnId);
+        CPPUNIT_ASSERT_EQUAL(std::string("Reseller Two"), merged[1].name);
+        CPPUNIT_ASSERT(merged[1].nameSource == ResellerNameSource::MpnProfile);
+        CPPUNIT_ASSERT_EQUAL(fresh.tenantId, merged[1].tenantId);
+        CPPUNIT_ASSERT(merged[1].endCustomers.empty());
+    }
+
+    void mergeResellersTakesTheRefreshedNameAndTenantId() {
+        ResellerRow saved = reseller("100", "Old Name", ResellerNameSource::MpnProfile,
+                                     {row(kA, "Alpha", TenantPlacement::EndCustomer, "a1", "100")});
+        saved.tenantId = "aaaaaaaa-0000-0000-0000-00000000000a";
+        ResellerRow renamed = reseller("100", "New Name", ResellerNameSource::Relationship);
+        renamed.tenantId = "bbbbbbbb-0000-0000-0000-00000000000b";
+        std::vector<ResellerRow> merged = mergeResellers({saved}, {renamed});
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), merged.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("New Name"), merged[0].name);
+        CPPUNIT_ASSERT(merged[0].nameSource == ResellerNameSource::Relationship);
+        CPPUNIT_ASSERT_EQUAL(renamed.tenantId, merged[0].tenantId);
+        // The saved end customers are left as they were.
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), merged[0].endCustomers.size());
+        CPPUNIT_ASSERT_EQUAL(kA, merged[0].endCustomers[0].tenantId);
+        // A refreshed reseller without a tenant id keeps the saved one.
+        merged =
+            mergeResellers({saved}, {reseller("100", "Newer", ResellerNameSource::MpnProfile)});
+        CPPUNIT_ASSERT_EQUAL(std::string("Newer"), merged[0].name);
+        CPPUNIT_ASSERT_EQUAL(saved.tenantId, merged[0].tenantId);
+    }
+
+    void mergeResellersNeverReplacesARealNameByAPlaceholder() {
+        const ResellerRow placeholder =
+            reseller("100", "Unknown reseller (MPN 100)", ResellerNameSource::Placeholder);
+        for (const ResellerNameSource source :
+             {ResellerNameSource::Relationship, ResellerNameSource::MpnProfile}) {
+            ResellerRow withTenant = placeholder;
+            withTenant.tenantId = "cccccccc-0000-0000-0000-00000000000c";
+            const std::vector<ResellerRow> merged =
+                mergeResellers({reseller("100", "Real Name", source)}, {withTenant});
+            CPPUNIT_ASSERT_EQUAL(std::string("Real Name"), merged[0].name);
+            CPPUNIT_ASSERT(merged[0].nameSource == source);
+            CPPUNIT_ASSERT_EQUAL(withTenant.tenantId, merged[0].tenantId); // still taken
+        }
+        // A placeholder replaces a placeholder, and a name never given (Unset).
+        for (const ResellerNameSource source :
+             {ResellerNameSource::Placeholder, ResellerNameSource::Unset}) {
+            const std::vector<ResellerRow> merged =
+                mergeResellers({reseller("100", "older text", source)}, {placeholder});
+            CPPUNIT_ASSERT_EQUAL(placeholder.name, merged[0].name);
+            CPPUNIT_ASSERT(merged[0].nameSource == ResellerNameSource::Placeholder);
+        }
+    }
+
+    void mergeResellersKeepsSavedOnlyResellersOrderedByMpnId() {
+        const std::vector<ResellerRow> merged =
+            mergeResellers({reseller("300", "Three", ResellerNameSource::Relationship),
+                            reseller("100", "One", ResellerNameSource::Relationship)},
+                           {reseller("250", "Two and a half", ResellerNameSource::MpnProfile),
+                            reseller("100", "One renamed", ResellerNameSource::Relationship),
+                            reseller("050", "Zero Five", ResellerNameSource::Placeholder)});
+        std::vector<std::string> got;
+        for (const ResellerRow& r : merged)
+            got.push_back(r.mpnId + " " + r.name);
+        CPPUNIT_ASSERT(got == std::vector<std::string>({"050 Zero Five", "100 One renamed",
+                                                        "250 Two and a half", "300 Three"}));
+        CPPUNIT_ASSERT(mergeResellers({}, {}).empty());
     }
 };
 

@@ -3,6 +3,7 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 using ict::domain::csvCell;
+using ict::domain::csvRecord;
 using ict::domain::writeCsv;
 
 class CsvWriterTest : public CppUnit::TestFixture {
@@ -12,6 +13,7 @@ class CsvWriterTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(neutralisesFormulas);
     CPPUNIT_TEST(neutralisedFormulaIsStillQuotedWhenNeeded);
     CPPUNIT_TEST(rowsEndWithCrlf);
+    CPPUNIT_TEST(aRecordIsOneRowOfWriteCsv);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -44,6 +46,18 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string(""), writeCsv({}));
         CPPUNIT_ASSERT_EQUAL(std::string("a,b,c\r\n1,\"x,y\",\r\n\r\n"),
                              writeCsv({{"a", "b", "c"}, {"1", "x,y", ""}, {}}));
+    }
+    void aRecordIsOneRowOfWriteCsv() {
+        CPPUNIT_ASSERT_EQUAL(std::string("\r\n"), csvRecord({}));
+        CPPUNIT_ASSERT_EQUAL(std::string(",\r\n"), csvRecord({"", ""}));
+        CPPUNIT_ASSERT_EQUAL(std::string("a,\"x,y\",'=1,\"say \"\"hi\"\"\"\r\n"),
+                             csvRecord({"a", "x,y", "=1", "say \"hi\""}));
+        const std::vector<std::vector<std::string>> rows = {
+            {"run_id", "tenant"}, {"r1", "Contoso, Ltd"}, {}, {"r2", "line1\nline2", "-3"}};
+        std::string streamed;
+        for (const auto& row : rows)
+            streamed += csvRecord(row);
+        CPPUNIT_ASSERT_EQUAL(writeCsv(rows), streamed);
     }
 };
 

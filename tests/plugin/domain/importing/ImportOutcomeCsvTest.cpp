@@ -6,6 +6,8 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <algorithm>
+
 using namespace importfixtures;
 
 class ImportOutcomeCsvTest : public CppUnit::TestFixture {
@@ -14,6 +16,7 @@ class ImportOutcomeCsvTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(dryRunOfAMixedPlan);
     CPPUNIT_TEST(realRunWithIdsAndATenantWithoutSubscriptions);
     CPPUNIT_TEST(stableNames);
+    CPPUNIT_TEST(aTenantsRowsAreTheRowsTheRunWritesForIt);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -98,6 +101,36 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("existing"),
                              std::string(accountOutcomeKindName(AccountOutcomeKind::Existing)));
         CPPUNIT_ASSERT_EQUAL(0, static_cast<int>(SubscriptionOutcomeKind::Unset));
+    }
+    // A streamed export writes a tenant at a time: the header, then each tenant's rows, must be
+    // the whole run's rows.
+    void aTenantsRowsAreTheRowsTheRunWritesForIt() {
+        for (const bool dryRun : {true, false}) {
+            ImportRunOutcome run = plannedOutcome(mixedPlan(), "run-3");
+            run.dryRun = dryRun;
+            TenantOutcome failed; // no subscriptions: one row with the account's reason
+            failed.tenantId = "t-failed";
+            failed.companyName = "Failed, Inc";
+            failed.account = AccountOutcomeKind::Failed;
+            failed.accountReason = "Tenant field 'tenantId' is missing.";
+            run.tenants.insert(run.tenants.begin() + 1, failed);
+            const std::vector<std::vector<std::string>> whole = importOutcomeRows(run);
+            std::vector<std::vector<std::string>> streamed{importOutcomeHeader()};
+            for (const TenantOutcome& tenant : run.tenants) {
+                const auto rows = importOutcomeRows(run.runId, run.dryRun, tenant);
+                CPPUNIT_ASSERT_EQUAL(std::max<std::size_t>(1, tenant.subscriptions.size()),
+                                     rows.size());
+                for (const auto& row : rows) {
+                    CPPUNIT_ASSERT_EQUAL(importOutcomeHeader().size(), row.size());
+                    CPPUNIT_ASSERT_EQUAL(tenant.tenantId, row[2]);
+                    CPPUNIT_ASSERT_EQUAL(std::string(dryRun ? "yes" : "no"), row[1]);
+                }
+                streamed.insert(streamed.end(), rows.begin(), rows.end());
+            }
+            CPPUNIT_ASSERT_EQUAL(std::size_t(8), whole.size());
+            CPPUNIT_ASSERT(whole == streamed);
+            CPPUNIT_ASSERT_EQUAL(writeCsv(whole), writeCsv(streamed));
+        }
     }
 };
 
