@@ -1,5 +1,7 @@
 #include "application/ImportPipeline.h"
 
+#include "application/FreeMemory.h"
+
 #include "domain/importing/ImportPlanner.h"
 #include "gateway/GatewayError.h"
 
@@ -73,6 +75,9 @@ PipelineOutcome runImportPipeline(ImportSelector& selector, const domain::Import
         }
         outcome.done += plans.size();
         onBatch(outcome.done, outcome.total);
+        plans.clear();
+        read.clear();
+        returnFreeMemory();
     }
     sink.finish();
     return outcome;

@@ -1,5 +1,7 @@
 #include "application/StagingSink.h"
 
+#include "application/FreeMemory.h"
+
 namespace ict::application {
 
 StagingSink::StagingSink(const BssAuditor& auditor, storage::SnapshotWriter& writer,
@@ -59,8 +61,12 @@ void StagingSink::write(Batch batch) {
     if (batch.rows.empty() && batch.failures.empty())
         return;
     _auditor.audit(batch.rows); // reads only: several threads may audit at once
-    std::lock_guard<std::mutex> lock(_writeMutex);
-    _writer.write(batch.rows, batch.failures);
+    {
+        std::lock_guard<std::mutex> lock(_writeMutex);
+        _writer.write(batch.rows, batch.failures);
+    }
+    batch = Batch{};
+    returnFreeMemory();
 }
 
 } // namespace ict::application
