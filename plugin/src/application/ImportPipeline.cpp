@@ -41,6 +41,7 @@ PipelineOutcome runImportPipeline(ImportSelector& selector, const domain::Import
         }
     };
     for (fill(); profiles.pending() > 0; fill()) {
+        returnFreeMemory(); // the previous batch's plans and profiles are gone by now
         if (cancelled()) {
             outcome.cancelled = true;
             break;
@@ -75,9 +76,6 @@ PipelineOutcome runImportPipeline(ImportSelector& selector, const domain::Import
         }
         outcome.done += plans.size();
         onBatch(outcome.done, outcome.total);
-        plans.clear();
-        read.clear();
-        returnFreeMemory();
     }
     sink.finish();
     return outcome;
