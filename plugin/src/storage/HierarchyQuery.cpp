@@ -129,6 +129,12 @@ TenantSort parseTenantSort(const std::string& name) {
     return TenantSort::Unset;
 }
 
+TenantCountStatement tenantCountStatement(const TenantQuery& query) {
+    Where where = whereOf(query);
+    return {"SELECT COUNT(*) FROM ict_tenants t WHERE t.snapshot_id = ?" + where.sql,
+            std::move(where.params)};
+}
+
 HierarchyQuery::HierarchyQuery(bss::sdk::Database& database) : _database(database) {}
 
 TenantPage HierarchyQuery::tenants(const HierarchyKey& key, const TenantQuery& query) const {
@@ -141,11 +147,10 @@ TenantPage HierarchyQuery::tenants(const HierarchyKey& key, const TenantQuery& q
     Poco::Int64 snapshot = *current;
     Where where = whereOf(query);
     {
+        TenantCountStatement statement = tenantCountStatement(query);
         Poco::Data::Statement count(session);
-        count << forDialect(dialect, "SELECT COUNT(*) FROM ict_tenants t WHERE t.snapshot_id = ?" +
-                                         where.sql),
-            use(snapshot);
-        for (std::string& param : where.params)
+        count << forDialect(dialect, statement.sql), use(snapshot);
+        for (std::string& param : statement.params)
             count, use(param);
         Poco::Int64 total = 0;
         count, into(total);

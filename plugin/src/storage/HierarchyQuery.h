@@ -68,6 +68,15 @@ private:
     bss::sdk::Database& _database;
 };
 
+/// The statement counting the rows a query's filters match within one snapshot: its SQL in
+/// SQLite's marks (`?`: the snapshot id, then `params` in order). Public so that a test can read
+/// the database's plan for it.
+struct TenantCountStatement {
+    std::string sql;
+    std::vector<std::string> params;
+};
+TenantCountStatement tenantCountStatement(const TenantQuery& query);
+
 /// Parses a sort name ("name", "domain", "tenantId", "status", "reseller", "subscriptions");
 /// Unset for any other text.
 TenantSort parseTenantSort(const std::string& name);

