@@ -30,6 +30,13 @@ struct CompatibilityOptions {
     /// With strictRefreshRotation: presenting a retired refresh token again revokes every token
     /// descended from the same consent, the newest included (reuse detection, as Entra may do).
     bool revokeFamilyOnReuse = false;
+    /// A broken or hostile server's seek paging, for the client's defences: "" (off), "cycle"
+    /// (the second page leads back to the first, so two tokens alternate for ever), "endless"
+    /// (every page says there is more; past the end pages are empty, each with a fresh token),
+    /// "extraHeader" (links.next.headers also asks for a header X-Injected whose value holds
+    /// CR/LF and a forged X-Forged line) or "controlInToken" (the continuation token's value in
+    /// links.next.headers holds CR/LF).
+    std::string hostilePaging;
 };
 
 struct EmulatorOptions {

@@ -14,6 +14,10 @@ class CustomersPagingTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(nextLinkCanCarryTheV1Prefix);
     CPPUNIT_TEST(exhaustedTokenCanAnswer400Code2000);
     CPPUNIT_TEST(rejectsBadContinuationTokenAndSize);
+    CPPUNIT_TEST(hostileCycleLeadsBackToTheFirstPage);
+    CPPUNIT_TEST(hostileEndlessPagesNeverEnd);
+    CPPUNIT_TEST(hostileHeadersAreOfferedAndCounted);
+    CPPUNIT_TEST(hostilePagingIsValidated);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -91,7 +95,87 @@ public:
         CPPUNIT_ASSERT_EQUAL(400, client.get("/v1/customers?size=abc", access).status);
     }
 
+    void hostileCycleLeadsBackToTheFirstPage() {
+        auto options = RunningEmulator::defaults();
+        options.compatibility.hostilePaging = "cycle";
+        RunningEmulator running(options);
+        TestClient client = running.client();
+        const std::string access = running.accessToken();
+        const auto first = client.get("/v1/customers?size=10", access).json();
+        const auto second =
+            client
+                .get("/v1" + nextUri(first), access,
+                     {{"MS-ContinuationToken", first->getValue<std::string>("continuationToken")}})
+                .json();
+        const auto third =
+            client
+                .get("/v1" + nextUri(second), access,
+                     {{"MS-ContinuationToken", second->getValue<std::string>("continuationToken")}})
+                .json();
+        CPPUNIT_ASSERT(firstId(first) != firstId(second));
+        CPPUNIT_ASSERT_EQUAL(firstId(first), firstId(third));
+        CPPUNIT_ASSERT_EQUAL(first->getValue<std::string>("continuationToken"),
+                             third->getValue<std::string>("continuationToken"));
+    }
+
+    void hostileEndlessPagesNeverEnd() {
+        auto options = RunningEmulator::defaults();
+        options.compatibility.hostilePaging = "endless";
+        RunningEmulator running(options);
+        TestClient client = running.client();
+        const std::string access = running.accessToken();
+        std::string uri = "/v1/customers?size=50";
+        std::map<std::string, std::string> headers;
+        std::set<std::string> tokens;
+        std::size_t seen = 0;
+        for (int page = 0; page < 5; ++page) {
+            const HttpResult result = client.get(uri, access, headers);
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(result.body, 200, result.status);
+            const auto body = result.json();
+            seen += body->getArray("items")->size();
+            const std::string token = body->getValue<std::string>("continuationToken");
+            CPPUNIT_ASSERT_MESSAGE("every token is fresh", tokens.insert(token).second);
+            uri = "/v1" + nextUri(body);
+            headers = {{"MS-ContinuationToken", token}};
+        }
+        CPPUNIT_ASSERT_EQUAL(std::size_t(60), seen); // two full pages, then empty ones
+    }
+
+    void hostileHeadersAreOfferedAndCounted() {
+        auto options = RunningEmulator::defaults();
+        options.compatibility.hostilePaging = "extraHeader";
+        RunningEmulator running(options);
+        TestClient client = running.client();
+        const std::string access = running.accessToken();
+        const auto first = client.get("/v1/customers?size=10", access).json();
+        const auto headers = first->getObject("links")->getObject("next")->getArray("headers");
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), headers->size());
+        CPPUNIT_ASSERT_EQUAL(std::string("X-Injected"),
+                             headers->getObject(1)->getValue<std::string>("key"));
+        auto& counters = running.emulator->state().counters();
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(0), counters.count("forgedHeaders"));
+        client.get("/v1/customers?size=10", access, {{"X-Injected", "1"}});
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), counters.count("forgedHeaders"));
+    }
+
+    void hostilePagingIsValidated() {
+        RunningEmulator running;
+        TestClient client = running.client();
+        const HttpResult bad =
+            client.control("POST", "compatibility", R"({"hostilePaging":"loop"})");
+        CPPUNIT_ASSERT_EQUAL(400, bad.status);
+        CPPUNIT_ASSERT_MESSAGE(bad.body, bad.body.find("loop") != std::string::npos);
+        const HttpResult good =
+            client.control("POST", "compatibility", R"({"hostilePaging":"endless"})");
+        CPPUNIT_ASSERT_EQUAL(200, good.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("endless"),
+                             running.emulator->state().compatibility().hostilePaging);
+    }
+
 private:
+    static std::string firstId(const Poco::JSON::Object::Ptr& page) {
+        return page->getArray("items")->getObject(0)->getValue<std::string>("id");
+    }
     static std::string nextUri(const Poco::JSON::Object::Ptr& page) {
         return page->getObject("links")->getObject("next")->getValue<std::string>("uri");
     }

@@ -18,6 +18,7 @@ class FaultInjectionTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(timeoutHangsLongerThanTheClientWaits);
     CPPUNIT_TEST(sameSeedSameFaultSequence);
     CPPUNIT_TEST(latencyDelaysAnswers);
+    CPPUNIT_TEST(slowBodyArrivesWholeInSmallPieces);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -120,6 +121,21 @@ public:
         const Poco::Timestamp started;
         CPPUNIT_ASSERT_EQUAL(200, client.get("/v1/customers?size=1", access).status);
         CPPUNIT_ASSERT(started.elapsed() >= 250 * 1000);
+    }
+
+    void slowBodyArrivesWholeInSmallPieces() {
+        RunningEmulator running;
+        TestClient client = running.client();
+        const std::string access = running.accessToken();
+        const HttpResult normal = client.get("/v1/customers?size=3", access);
+        const Poco::Timestamp started;
+        const HttpResult slow =
+            viaControl(client, R"({"slowBodyRate":1.0,"slowBodyChunkDelayMs":20})", access);
+        // Whole and the same, but no sooner than one pause between each 64 bytes.
+        CPPUNIT_ASSERT_EQUAL(normal.body, slow.body);
+        const auto pauses = static_cast<Poco::Timestamp::TimeDiff>((normal.body.size() - 1) / 64);
+        CPPUNIT_ASSERT(started.elapsed() >= pauses * 20 * 1000);
+        CPPUNIT_ASSERT_EQUAL(400, client.control("POST", "faults", R"({"slowBodyRate":2})").status);
     }
 
 private:

@@ -45,6 +45,8 @@ Poco::JSON::Object::Ptr ControlJson::write(const FaultSettings& s) {
     json->set("truncatedRate", s.truncatedRate);
     json->set("throttleRate", s.throttleRate);
     json->set("throttleRetryAfterSeconds", s.throttleRetryAfterSeconds);
+    json->set("slowBodyRate", s.slowBodyRate);
+    json->set("slowBodyChunkDelayMs", s.slowBodyChunkDelayMs);
     json->set("throttleEveryNth", s.throttleEveryNth);
     json->set("throttleEveryNthRetryAfterSeconds", s.throttleEveryNthRetryAfterSeconds);
     json->set("seed", static_cast<Poco::UInt64>(s.seed));
@@ -77,6 +79,8 @@ FaultSettings ControlJson::readFaults(const Poco::JSON::Object::Ptr& json, Fault
     readRate(json, "truncatedRate", s.truncatedRate);
     readRate(json, "throttleRate", s.throttleRate);
     read(json, "throttleRetryAfterSeconds", s.throttleRetryAfterSeconds);
+    readRate(json, "slowBodyRate", s.slowBodyRate);
+    read(json, "slowBodyChunkDelayMs", s.slowBodyChunkDelayMs);
     read(json, "throttleEveryNth", s.throttleEveryNth);
     read(json, "throttleEveryNthRetryAfterSeconds", s.throttleEveryNthRetryAfterSeconds);
     Poco::UInt64 seed = s.seed;
@@ -92,6 +96,7 @@ FaultSettings ControlJson::readFaults(const Poco::JSON::Object::Ptr& json, Fault
         {"rateLimitPerMinute", s.rateLimitPerMinute},
         {"rateLimitBurst", s.rateLimitBurst},
         {"throttleRetryAfterSeconds", s.throttleRetryAfterSeconds},
+        {"slowBodyChunkDelayMs", s.slowBodyChunkDelayMs},
         {"throttleEveryNth", s.throttleEveryNth},
         {"throttleEveryNthRetryAfterSeconds", s.throttleEveryNthRetryAfterSeconds},
         {"tokenLatencyMs", s.tokenLatencyMs},
@@ -117,6 +122,7 @@ Poco::JSON::Object::Ptr ControlJson::write(const CompatibilityOptions& c) {
     json->set("expiredAccessTokenCode", c.expiredAccessTokenCode);
     json->set("strictRefreshRotation", c.strictRefreshRotation);
     json->set("revokeFamilyOnReuse", c.revokeFamilyOnReuse);
+    json->set("hostilePaging", c.hostilePaging);
     return json;
 }
 
@@ -131,6 +137,12 @@ CompatibilityOptions ControlJson::readCompatibility(const Poco::JSON::Object::Pt
     read(json, "expiredAccessTokenCode", c.expiredAccessTokenCode);
     read(json, "strictRefreshRotation", c.strictRefreshRotation);
     read(json, "revokeFamilyOnReuse", c.revokeFamilyOnReuse);
+    read(json, "hostilePaging", c.hostilePaging);
+    if (!c.hostilePaging.empty() && c.hostilePaging != "cycle" && c.hostilePaging != "endless" &&
+        c.hostilePaging != "extraHeader" && c.hostilePaging != "controlInToken")
+        throw Poco::InvalidArgumentException(
+            "hostilePaging must be \"\", cycle, endless, extraHeader or controlInToken, not '" +
+            c.hostilePaging + "'");
     if (c.defaultPageSize <= 0 || c.maxPageSize <= 0)
         throw Poco::InvalidArgumentException("defaultPageSize and maxPageSize must be positive");
     return c;

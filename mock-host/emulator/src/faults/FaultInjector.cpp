@@ -31,7 +31,8 @@ Fault FaultInjector::next(int& serverErrorStatus) {
                  {_settings.serverErrorRate, Fault::ServerError},
                  {_settings.malformedRate, Fault::Malformed},
                  {_settings.truncatedRate, Fault::Truncated},
-                 {_settings.throttleRate, Fault::Throttled}};
+                 {_settings.throttleRate, Fault::Throttled},
+                 {_settings.slowBodyRate, Fault::SlowBody}};
     for (const auto& band : bands) {
         if (r < band.rate) {
             static const int statuses[] = {500, 502, 503};

@@ -7,7 +7,16 @@
 
 namespace mockhost::emulator {
 
-enum class Fault { None, ServerError, Timeout, CutConnection, Malformed, Truncated, Throttled };
+enum class Fault {
+    None,
+    ServerError,
+    Timeout,
+    CutConnection,
+    Malformed,
+    Truncated,
+    Throttled,
+    SlowBody
+};
 
 /// Draws one fault decision per request from the seeded generator, and counts the calls to
 /// customer resources for FaultSettings::throttleEveryNth. Thread-safe.

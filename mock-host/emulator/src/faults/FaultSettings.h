@@ -30,6 +30,10 @@ struct FaultSettings {
     /// 429 drawn at random (as a busy Partner Center gives them), apart from the rate limit; the
     /// body and Retry-After header follow throttleBody and retryAfterHeader.
     double throttleRate = 0.0;
+    /// 200 whose body arrives 64 bytes at a time, slowBodyChunkDelayMs apart (a peer trickling
+    /// just inside a read timeout); the connection closes after it.
+    double slowBodyRate = 0.0;
+    int slowBodyChunkDelayMs = 200;
     int throttleRetryAfterSeconds = 1; ///< Retry-After (and "Try again in N") of those 429s
     /// Every Nth call to a customer resource (/v1/customers/{id} and any path below it, not the
     /// customer list) answers 429 with throttleEveryNthRetryAfterSeconds, as Partner Center's

@@ -43,7 +43,7 @@ Reply CustomersEndpoint::list(EmulatorState& state, const ApiRequest& request) {
             page.push_back(ResourceJson::customerSummary(*matching[i]));
         return page;
     });
-    if (cursor->offset > 0 && cursor->offset >= total)
+    if (cursor->offset > 0 && cursor->offset >= total && compatibility.hostilePaging != "endless")
         return Reply::partnerError(400, 2000, "No more records to fetch.", compatibility);
     std::string extraQuery;
     if (filter) {

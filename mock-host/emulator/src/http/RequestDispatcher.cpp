@@ -112,6 +112,9 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
     const Route* route = _router.match(api, wrongMethod);
     const bool partnerCenter = !api.segments.empty() && Poco::icompare(api.segments[0], "v1") == 0;
     _state.counters().increment(route ? route->name : "unknown", true);
+    // Headers only a client that copies links.next.headers unchecked sends (hostilePaging).
+    if (api.headers.has("X-Injected") || api.headers.has("X-Forged"))
+        _state.counters().increment("forgedHeaders", false);
     pause(_state.faults().latencyMs);
 
     Reply reply;
@@ -187,6 +190,10 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& request,
         return;
     case Fault::Truncated:
         ResponseWriter::send(response, ResponseWriter::truncated(reply));
+        return;
+    case Fault::SlowBody:
+        ResponseWriter::sendTrickled(response, reply,
+                                     std::min(_state.faults().slowBodyChunkDelayMs, 5000));
         return;
     default:
         ResponseWriter::send(response, reply);

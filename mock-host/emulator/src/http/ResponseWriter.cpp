@@ -3,6 +3,10 @@
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/StreamSocket.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 namespace mockhost::emulator {
 
 namespace {
@@ -40,6 +44,22 @@ void ResponseWriter::sendCut(Poco::Net::HTTPServerRequest& request,
     out.write(reply.body.data(), static_cast<std::streamsize>(reply.body.size() / 2));
     out.flush();
     abortive(request);
+}
+
+void ResponseWriter::sendTrickled(Poco::Net::HTTPServerResponse& response, const Reply& reply,
+                                  int chunkDelayMs) {
+    head(response, reply);
+    response.setContentLength(static_cast<std::streamsize>(reply.body.size()));
+    response.setKeepAlive(false);
+    std::ostream& out = response.send();
+    const std::size_t chunk = 64;
+    for (std::size_t at = 0; at < reply.body.size() && out; at += chunk) {
+        if (at > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(chunkDelayMs));
+        out.write(reply.body.data() + at,
+                  static_cast<std::streamsize>(std::min(chunk, reply.body.size() - at)));
+        out.flush();
+    }
 }
 
 void ResponseWriter::drop(Poco::Net::HTTPServerRequest& request,

@@ -16,6 +16,10 @@ public:
     /// Announces the full length, sends half the body and resets the connection.
     static void sendCut(Poco::Net::HTTPServerRequest& request,
                         Poco::Net::HTTPServerResponse& response, const Reply& reply);
+    /// Announces the full length and sends the body 64 bytes at a time, `chunkDelayMs` apart,
+    /// then closes the connection; stops early when the client has gone.
+    static void sendTrickled(Poco::Net::HTTPServerResponse& response, const Reply& reply,
+                             int chunkDelayMs);
     /// Closes the connection without any response.
     static void drop(Poco::Net::HTTPServerRequest& request,
                      Poco::Net::HTTPServerResponse& response);

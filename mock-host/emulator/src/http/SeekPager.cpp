@@ -113,11 +113,18 @@ Poco::JSON::Object::Ptr SeekPager::page(const std::vector<Poco::JSON::Object::Pt
     body->set("items", pageItems);
     auto links = JsonText::object();
     links->set("self", JsonText::link(prefix + query));
-    const bool more = end < total;
+    const std::string& hostile = compatibility.hostilePaging;
+    const bool more = end < total || hostile == "cycle" || hostile == "endless";
     if (more || compatibility.exhaustedContinuationAs400) {
         SeekCursor next = cursor;
         next.offset = end;
-        const std::string token = encode(next);
+        if (hostile == "cycle")
+            next.offset = cursor.offset == 0 ? std::size_t(cursor.size) : 0;
+        else if (hostile == "endless")
+            next.offset = std::max(end, cursor.offset + 1); // a fresh token past the end too
+        std::string token = encode(next);
+        if (hostile == "controlInToken")
+            token += "\r\nX-Forged: yes";
         body->set("continuationToken", token);
         auto nextLink = JsonText::link(prefix + query + "&seekOperation=Next");
         auto header = JsonText::object();
@@ -125,6 +132,12 @@ Poco::JSON::Object::Ptr SeekPager::page(const std::vector<Poco::JSON::Object::Pt
         header->set("value", token);
         Poco::JSON::Array::Ptr headers(new Poco::JSON::Array);
         headers->add(header);
+        if (hostile == "extraHeader") {
+            auto extra = JsonText::object();
+            extra->set("key", "X-Injected");
+            extra->set("value", "1\r\nX-Forged: yes");
+            headers->add(extra);
+        }
         nextLink->set("headers", headers);
         links->set("next", nextLink);
     }
