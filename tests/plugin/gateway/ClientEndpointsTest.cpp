@@ -2,6 +2,7 @@
 #include "gateway/PartnerCenterClient.h"
 #include "plugin/gateway/support/CapturingLogger.h"
 #include "plugin/gateway/support/EmulatorHarness.h"
+#include "plugin/gateway/support/ExpectError.h"
 #include "plugin/gateway/support/MemoryTokenStore.h"
 
 #include <Poco/String.h>
@@ -74,16 +75,6 @@ class ClientEndpointsTest : public CppUnit::TestFixture {
                     return customer;
             throw std::runtime_error("the generated data set has no such customer");
         });
-    }
-
-    template <typename F> static GatewayError expectError(F action) {
-        try {
-            action();
-        } catch (const GatewayError& e) {
-            return e;
-        }
-        CPPUNIT_FAIL("expected a GatewayError");
-        throw std::logic_error("unreachable");
     }
 
     void assertAllCustomers() {

@@ -1,6 +1,7 @@
 #include "gateway/GatewayError.h"
 #include "gateway/PartnerCenterClient.h"
 #include "plugin/gateway/support/CapturingLogger.h"
+#include "plugin/gateway/support/ExpectError.h"
 #include "plugin/gateway/support/FaultedClient.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -51,15 +52,6 @@ class ClientFaultTest : public CppUnit::TestFixture {
         });
     }
     std::int64_t count(const std::string& endpoint) { return _faulted->count(endpoint); }
-    template <typename F> static GatewayError expectError(F action) {
-        try {
-            action();
-        } catch (const GatewayError& e) {
-            return e;
-        }
-        CPPUNIT_FAIL("expected a GatewayError");
-        throw std::logic_error("unreachable");
-    }
 
     void throttledWithRetryAfter(emu::ThrottleBody body) {
         start([&](emu::FaultSettings& f) {

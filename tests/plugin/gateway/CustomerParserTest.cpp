@@ -1,10 +1,12 @@
 #include "gateway/CustomerParser.h"
 #include "gateway/GatewayError.h"
+#include "plugin/gateway/support/ExpectError.h"
 #include "plugin/gateway/support/Fixtures.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 
 using namespace ict::gateway;
+using ict::gateway::test::expectError;
 using ict::gateway::test::fixture;
 using ict::gateway::test::replaced;
 using ict::gateway::test::withBom;
@@ -19,16 +21,6 @@ class CustomerParserTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(notJsonIsMalformed);
     CPPUNIT_TEST(lastPageHasNoMore);
     CPPUNIT_TEST_SUITE_END();
-
-    static GatewayError expectError(const std::function<void()>& action) {
-        try {
-            action();
-        } catch (const GatewayError& e) {
-            return e;
-        }
-        CPPUNIT_FAIL("expected a GatewayError");
-        throw std::logic_error("unreachable");
-    }
 
 public:
     void pageWithNextLink() {

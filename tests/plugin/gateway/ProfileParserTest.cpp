@@ -2,11 +2,13 @@
 #include "gateway/BillingProfileParser.h"
 #include "gateway/GatewayError.h"
 #include "gateway/ResellerParser.h"
+#include "plugin/gateway/support/ExpectError.h"
 #include "plugin/gateway/support/Fixtures.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 
 using namespace ict::gateway;
+using namespace ict::gateway::test;
 using ict::gateway::test::fixture;
 using ict::gateway::test::replaced;
 using ict::gateway::test::withBom;
@@ -23,16 +25,6 @@ class ProfileParserTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(auditRecords);
     CPPUNIT_TEST(auditRecordWithoutTypeIsMalformed);
     CPPUNIT_TEST_SUITE_END();
-
-    template <typename F> static GatewayError expectError(F action) {
-        try {
-            action();
-        } catch (const GatewayError& e) {
-            return e;
-        }
-        CPPUNIT_FAIL("expected a GatewayError");
-        throw std::logic_error("unreachable");
-    }
 
 public:
     void billingProfile() {
