@@ -1,6 +1,7 @@
 #include "gateway/HttpCore.h"
 
 #include "gateway/ApiErrorBody.h"
+#include "gateway/BoundedBody.h"
 #include "gateway/GatewayError.h"
 
 #include <Poco/Exception.h>
@@ -8,7 +9,6 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLException.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/UUIDGenerator.h>
 
 #include <algorithm>
@@ -16,7 +16,8 @@
 namespace ict::gateway {
 
 struct HttpCore::Attempt {
-    enum class Outcome { Answered, Transient, TlsRefused } outcome = Outcome::Answered;
+    /// Refused: an answer the client will not read (larger than the cap), never retried.
+    enum class Outcome { Answered, Transient, TlsRefused, Refused } outcome = Outcome::Answered;
     int status = 0;
     std::string body;
     std::string retryAfter;
@@ -89,12 +90,26 @@ HttpCore::Attempt HttpCore::sendOnce(SessionPool& pool, const HttpCall& call,
             request.setContentType(call.contentType);
             request.setContentLength(static_cast<std::streamsize>(call.body.size()));
         }
+        const auto deadline = std::chrono::steady_clock::now() + _options.callTimeout;
         attempt.mayHaveArrived = true;
         std::ostream& out = session->sendRequest(request);
         out << call.body;
         Poco::Net::HTTPResponse response;
         std::istream& in = session->receiveResponse(response);
-        Poco::StreamCopier::copyToString(in, attempt.body);
+        switch (readBoundedBody(in, _options.maxResponseBytes, deadline, attempt.body)) {
+        case BodyReadOutcome::TooLarge:
+            attempt.outcome = Attempt::Outcome::Refused;
+            attempt.failure = "answer larger than " + std::to_string(_options.maxResponseBytes) +
+                              " bytes; not read further";
+            return attempt;
+        case BodyReadOutcome::TooSlow:
+            attempt.outcome = Attempt::Outcome::Transient;
+            attempt.failure = "timeout: the answer took longer than " +
+                              std::to_string(_options.callTimeout.count()) + " ms";
+            return attempt;
+        case BodyReadOutcome::Complete:
+            break;
+        }
         attempt.status = static_cast<int>(response.getStatus());
         attempt.retryAfter = response.get("Retry-After", "");
         for (const auto& [name, value] : response)
@@ -164,6 +179,10 @@ HttpResponse HttpCore::execute(const std::string& host, std::uint16_t port, Http
             log(GatewayLogLevel::Error, head + " -> " + result.failure + tail, call, context);
             throw GatewayError(GatewayErrorKind::TlsFailure, call.name,
                                "failed: " + result.failure);
+        }
+        if (result.outcome == Attempt::Outcome::Refused) {
+            log(GatewayLogLevel::Error, head + " -> " + result.failure + tail, call, context);
+            throw GatewayError::malformed(call.name, result.failure);
         }
         if (result.outcome == Attempt::Outcome::Transient && result.mayHaveArrived &&
             !call.replayAfterSend) {

@@ -5,6 +5,7 @@
 #include "gateway/BillingProfileParser.h"
 #include "gateway/CustomerParser.h"
 #include "gateway/GatewayError.h"
+#include "gateway/PageWalkGuard.h"
 #include "gateway/ResellerParser.h"
 #include "gateway/SubscriptionParser.h"
 #include "gateway/TlsContextFactory.h"
@@ -25,14 +26,6 @@ std::string encoded(const std::string& value) {
     std::string out;
     Poco::URI::encode(value, "!#$&'()*+,/:;=?@[]\"{}<>%^`|\\ ", out);
     return out;
-}
-
-bool hasHeader(const std::vector<std::pair<std::string, std::string>>& headers,
-               const std::string& key) {
-    for (const auto& header : headers)
-        if (Poco::icompare(header.first, key) == 0)
-            return true;
-    return false;
 }
 
 } // namespace
@@ -147,7 +140,7 @@ void PartnerCenterClient::walkPages(
     HttpCall call;
     call.name = name;
     call.target = _service.basePath + firstTarget;
-    std::string previousToken;
+    PageWalkGuard guard(name, _options.maxPages, _options.maxEmptyPages);
     for (bool first = true;; first = false) {
         if (context.cancelled())
             throw GatewayError::cancelled(name);
@@ -155,6 +148,7 @@ void PartnerCenterClient::walkPages(
             fetch<CollectionPage<T>>(context, call, !first, parse);
         if (!page)
             return; // 400 code 2000 on a continuation: Partner Center's "no more records".
+        const std::size_t items = page->items.size();
         onPage(page->items);
         if (!page->hasMore())
             return;
@@ -162,21 +156,16 @@ void PartnerCenterClient::walkPages(
         next.name = name + " (next page)";
         if (page->hasNextLink) {
             next.target = nextTarget(page->next);
-            next.headers = page->next.headers;
+            next.headers = continuationHeaders(page->next.headers, name);
         } else {
             next.target = _service.basePath + firstTarget +
                           (firstTarget.find('?') == std::string::npos ? "?" : "&") +
                           "seekOperation=Next";
         }
-        if (!page->continuationToken.empty() && !hasHeader(next.headers, kContinuationHeader))
-            next.headers.emplace_back(kContinuationHeader, page->continuationToken);
-        std::string token;
-        for (const auto& header : next.headers)
-            if (Poco::icompare(header.first, kContinuationHeader) == 0)
-                token = header.second;
-        if (!token.empty() && token == previousToken)
-            throw GatewayError::malformed(name, "the same continuation token came back twice");
-        previousToken = token;
+        if (!page->continuationToken.empty() && next.headers.empty())
+            next.headers =
+                continuationHeaders({{kContinuationHeader, page->continuationToken}}, name);
+        guard.next(items, next.headers.empty() ? std::string() : next.headers.front().second);
         call = std::move(next);
     }
 }
