@@ -26,7 +26,7 @@ seconds=${ICT_FUZZ_SECONDS:-60}
 targets=${ICT_FUZZ_TARGETS:-fuzz_partner_center_parsers fuzz_input_validators fuzz_tool_actions}
 mkdir -p "$build_dir"
 CXX=clang++-14 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DICT_FUZZ=ON \
-  -DICT_WERROR=${ICT_FUZZ_WERROR:-OFF} > "$build_dir.configure.log" 2>&1 || { cat "$build_dir.configure.log"; exit 1; }
+  -DICT_WERROR=${ICT_FUZZ_WERROR:-OFF} -DICT_DEBUG_INFO=${ICT_DEBUG_INFO:-full} > "$build_dir.configure.log" 2>&1 || { cat "$build_dir.configure.log"; exit 1; }
 # shellcheck disable=SC2086
 cmake --build "$build_dir" -j "$(nproc)" --target $targets
 

@@ -10,7 +10,7 @@ scripts/install-deps.sh
 build_dir=${ICT_ASAN_BUILD_DIR:-build-asan}
 mkdir -p "$build_dir"
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DICT_SANITIZE=ON \
-  -DICT_BENCH=OFF -DICT_WERROR=${ICT_WERROR:-OFF} > "$build_dir.configure.log" 2>&1 || { cat "$build_dir.configure.log"; exit 1; }
+  -DICT_BENCH=OFF -DICT_WERROR=${ICT_WERROR:-OFF} -DICT_DEBUG_INFO=${ICT_DEBUG_INFO:-full} > "$build_dir.configure.log" 2>&1 || { cat "$build_dir.configure.log"; exit 1; }
 cmake --build "$build_dir" -j "$(nproc)"
 
 # detect_leaks: LeakSanitizer runs at exit of every test runner, mock host and emulator process;
