@@ -1,5 +1,6 @@
 #include "loader/PluginLoader.h"
 
+#include "loader/PluginFileCheck.h"
 #include "loader/PluginManifest.h"
 
 #include <bss/sdk/AbiInfo.h>
@@ -15,9 +16,9 @@
 #include <atomic>
 #include <cstddef>
 #include <map>
-#include <optional>
 #include <set>
 #include <stdexcept>
+#include <unistd.h>
 
 namespace mockhost {
 namespace {
@@ -105,7 +106,7 @@ void checkManifestAgainstDescriptor(const PluginManifest& manifest,
 }
 
 LoadedTool loadFile(const std::string& path, const std::string& name,
-                    const std::optional<PluginManifest>& manifest) {
+                    const PluginManifest& manifest) {
     auto library = std::make_shared<dll::shared_library>();
     try {
         library->load(path, dll::load_mode::rtld_now | dll::load_mode::rtld_local);
@@ -120,10 +121,11 @@ LoadedTool loadFile(const std::string& path, const std::string& name,
     const auto abiInfo =
         dll::import_alias<const bss::sdk::AbiInfo*()>(*library, bss::sdk::kAbiInfoExport);
     const bss::sdk::AbiInfo* info = abiInfo();
-    if (manifest && info &&
-        info->structSize >= offsetof(bss::sdk::AbiInfo, toolVersion) + sizeof(const char*))
-        checkManifestAgainstLibrary(*manifest, *info);
+    // The host's own checks first: a manifest that agrees with an incompatible library is refused
+    // for the incompatibility, which is what its packager must fix.
     checkAbi(info);
+    if (info->structSize >= offsetof(bss::sdk::AbiInfo, toolVersion) + sizeof(const char*))
+        checkManifestAgainstLibrary(manifest, *info);
 
     const auto create = dll::import_alias<bss::sdk::Tool*()>(*library, bss::sdk::kCreateExport);
     bss::sdk::Tool* raw = create();
@@ -141,10 +143,8 @@ LoadedTool loadFile(const std::string& path, const std::string& name,
     if (loaded.descriptor.id != orEmpty(info->toolId))
         throw Refusal{"descriptor id '" + loaded.descriptor.id + "' differs from AbiInfo id '" +
                       orEmpty(info->toolId) + "'"};
-    if (manifest) {
-        checkManifestAgainstDescriptor(*manifest, loaded.descriptor);
-        loaded.manifest = manifest->file;
-    }
+    checkManifestAgainstDescriptor(manifest, loaded.descriptor);
+    loaded.manifest = manifest.file;
     loaded.abiMajor = info->abiMajor;
     loaded.abiMinor = info->abiMinor;
     // Tool::streamedActions() is in the vtable of tools built against ABI 1.1 and later only.
@@ -171,10 +171,33 @@ LoadResult PluginLoader::loadDirectory(const std::string& directory) {
         _logger.warning("plugin folder '" + directory + "' does not exist; no tools loaded");
         return result;
     }
+    const uid_t hostUser = ::geteuid();
+    const auto refuse = [&](const std::string& name, const std::string& reason) {
+        _logger.error("refused plugin file '" + name + "': " + reason);
+        result.refused.push_back({name, reason});
+    };
+    if (const auto refusal = folderRefusal(pluginFolderFacts(directory), hostUser)) {
+        _logger.error("plugin folder '" + directory + "' refused: " + *refusal +
+                      "; no tools loaded");
+        result.refused.push_back({directory, *refusal});
+        return result;
+    }
+    // Every entry but subfolders, links included (Poco's isFile() would follow them), each with
+    // what lstat says of it.
     std::vector<std::pair<std::string, std::string>> files;
+    std::map<std::string, PluginFileFacts> facts;
     for (Poco::DirectoryIterator it(directory), end; it != end; ++it) {
-        if (it->isFile())
-            files.emplace_back(it.name(), it.path().toString());
+        PluginFileFacts entry;
+        try {
+            entry = pluginFileFacts(it.path().toString());
+        } catch (const std::runtime_error& e) {
+            refuse(it.name(), e.what());
+            continue;
+        }
+        if (entry.directory)
+            continue;
+        files.emplace_back(it.name(), it.path().toString());
+        facts.emplace(it.name(), entry);
     }
     std::sort(files.begin(), files.end());
 
@@ -186,6 +209,8 @@ LoadResult PluginLoader::loadDirectory(const std::string& directory) {
         if (!isManifestName(name))
             continue;
         try {
+            if (const auto refusal = manifestRefusal(facts.at(name), hostUser))
+                throw Refusal{*refusal};
             PluginManifest manifest;
             try {
                 manifest = PluginManifest::read(path, name);
@@ -209,15 +234,12 @@ LoadResult PluginLoader::loadDirectory(const std::string& directory) {
             }
             manifestFor.emplace(manifest.library, std::move(manifest));
         } catch (const Refusal& refusal) {
-            _logger.error("refused plugin file '" + name + "': " + refusal.reason);
-            result.refused.push_back({name, refusal.reason});
+            refuse(name, refusal.reason);
         }
     }
     for (const auto& [library, manifestFile] : barred) {
         manifestFor.erase(library);
-        const std::string reason = "not loaded: its manifest " + manifestFile + " was refused";
-        _logger.error("refused plugin file '" + library + "': " + reason);
-        result.refused.push_back({library, reason});
+        refuse(library, "not loaded: its manifest " + manifestFile + " was refused");
     }
 
     std::set<std::string> ids;
@@ -225,13 +247,13 @@ LoadResult PluginLoader::loadDirectory(const std::string& directory) {
         if (isManifestName(name) || barred.count(name))
             continue;
         try {
-            std::optional<PluginManifest> manifest;
-            if (const auto found = manifestFor.find(name); found != manifestFor.end())
-                manifest = found->second;
-            else
-                _logger.warning("plugin file '" + name +
-                                "' has no manifest; loading it on its exported ABI info alone");
-            LoadedTool loaded = loadFile(path, name, manifest);
+            if (const auto refusal = libraryRefusal(name, facts.at(name), hostUser))
+                throw Refusal{*refusal};
+            const auto found = manifestFor.find(name);
+            if (found == manifestFor.end())
+                throw Refusal{"no manifest in the folder names it; a tool library is opened only "
+                              "with its manifest (<tool>.json beside it)"};
+            LoadedTool loaded = loadFile(path, name, found->second);
             if (!ids.insert(loaded.descriptor.id).second)
                 throw Refusal{"tool id '" + loaded.descriptor.id + "' is already loaded"};
             _logger.info(
@@ -241,8 +263,7 @@ LoadResult PluginLoader::loadDirectory(const std::string& directory) {
                 (loaded.manifest.empty() ? ", no manifest" : ", manifest " + loaded.manifest));
             result.tools.push_back(std::move(loaded));
         } catch (const Refusal& refusal) {
-            _logger.error("refused plugin file '" + name + "': " + refusal.reason);
-            result.refused.push_back({name, refusal.reason});
+            refuse(name, refusal.reason);
         }
     }
     return result;

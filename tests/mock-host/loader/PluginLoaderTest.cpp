@@ -6,6 +6,7 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <cstdlib>
 #include <sstream>
 
 namespace {
@@ -42,7 +43,9 @@ class PluginLoaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(logsEveryRefusalByFileName);
     CPPUNIT_TEST(missingFolderLoadsNothingAndRunsOn);
     CPPUNIT_TEST(loadsTheRealToolThroughItsManifest);
-    CPPUNIT_TEST(loadsALibraryWithoutManifestWithAWarning);
+    CPPUNIT_TEST(refusesALibraryWithoutAManifestUnopened);
+    CPPUNIT_TEST(refusesLinksOtherNamesAndFilesWritableByOthers);
+    CPPUNIT_TEST(refusesAFolderWritableByOthers);
     CPPUNIT_TEST(refusesAManifestWhoseAbiDisagreesWithTheLibraryNamingBoth);
     CPPUNIT_TEST(refusesAManifestOfAnotherAbiBeforeOpeningItsLibrary);
     CPPUNIT_TEST(refusesAManifestNamingAMissingLibrary);
@@ -60,16 +63,15 @@ public:
                                 std::to_string(bss::sdk::kAbiMinor);
         CPPUNIT_ASSERT_MESSAGE(line, contains(line, abi));
         CPPUNIT_ASSERT_MESSAGE(line, contains(line, "file libimport_customers_tool.so"));
-        // Only the real tool and the valid fixture without a manifest load.
+        // Only the real tool loads; the valid fixture without a manifest does not.
         CPPUNIT_ASSERT_EQUAL(std::string(""), lineStartingWith(result.out, "loaded wrong-abi"));
-        CPPUNIT_ASSERT_MESSAGE(result.out,
-                               !lineStartingWith(result.out, "loaded no-manifest ").empty());
+        CPPUNIT_ASSERT_EQUAL(std::string(""), lineStartingWith(result.out, "loaded no-manifest"));
         std::istringstream lines(result.out);
         std::string each;
         int loaded = 0;
         while (std::getline(lines, each))
             loaded += each.rfind("loaded ", 0) == 0 ? 1 : 0;
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(result.out, 2, loaded);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(result.out, 1, loaded);
     }
 
     void refusesAnotherAbiMajorNamingBothValues() {
@@ -158,15 +160,47 @@ public:
                                contains(result.err, "manifest import_customers_tool.json"));
     }
 
-    void loadsALibraryWithoutManifestWithAWarning() {
+    void refusesALibraryWithoutAManifestUnopened() {
         const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", kFixtures});
-        const std::string line = lineStartingWith(result.out, "loaded no-manifest ");
-        CPPUNIT_ASSERT_MESSAGE(result.out, contains(line, "file libfixture_no_manifest.so"));
-        CPPUNIT_ASSERT_MESSAGE(line, contains(line, "manifest none"));
+        const std::string line = lineStartingWith(result.out, "refused libfixture_no_manifest.so:");
+        CPPUNIT_ASSERT_MESSAGE(result.out, contains(line, "no manifest in the folder names it"));
         CPPUNIT_ASSERT_MESSAGE(
-            result.err,
-            contains(result.err, "WARN") &&
-                contains(result.err, "plugin file 'libfixture_no_manifest.so' has no manifest"));
+            result.err, contains(result.err, "refused plugin file 'libfixture_no_manifest.so'"));
+    }
+
+    void refusesLinksOtherNamesAndFilesWritableByOthers() {
+        const std::string dir = freshFolder("loader-entries");
+        shell("cp '" + kFixtures + "/libimport_customers_tool.so' '" + kFixtures +
+              "/import_customers_tool.json' '" + dir + "/' && chmod 755 '" + dir +
+              "/libimport_customers_tool.so' && ln -s libimport_customers_tool.so '" + dir +
+              "/liblink.so' && cp '" + dir + "/libimport_customers_tool.so' '" + dir +
+              "/libimport_customers_tool.so.1' && cp '" + dir + "/libimport_customers_tool.so' '" +
+              dir + "/libopen.so' && chmod 757 '" + dir + "/libopen.so'");
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", dir});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(result.err, 0, result.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(result.out,
+                               !lineStartingWith(result.out, "loaded import-customers ").empty());
+        CPPUNIT_ASSERT_MESSAGE(result.out,
+                               contains(lineStartingWith(result.out, "refused liblink.so:"),
+                                        "a symbolic link; not followed"));
+        CPPUNIT_ASSERT_MESSAGE(
+            result.out,
+            contains(lineStartingWith(result.out, "refused libimport_customers_tool.so.1:"),
+                     "not named *.so"));
+        CPPUNIT_ASSERT_MESSAGE(result.out,
+                               contains(lineStartingWith(result.out, "refused libopen.so:"),
+                                        "writable by others (mode 757)"));
+    }
+
+    void refusesAFolderWritableByOthers() {
+        const std::string dir = freshFolder("loader-open-folder");
+        shell("cp '" + kFixtures + "/libimport_customers_tool.so' '" + kFixtures +
+              "/import_customers_tool.json' '" + dir + "/' && chmod 777 '" + dir + "'");
+        const auto result = ict::test::runCommand(kHost, {"plugins", "--plugins", dir});
+        CPPUNIT_ASSERT_EQUAL(std::string(""), lineStartingWith(result.out, "loaded "));
+        CPPUNIT_ASSERT_MESSAGE(result.err,
+                               contains(result.err, "plugin folder is writable by others"));
+        CPPUNIT_ASSERT_MESSAGE(result.err, contains(result.err, "no tools loaded"));
     }
 
     void refusesAManifestWhoseAbiDisagreesWithTheLibraryNamingBoth() {
@@ -175,7 +209,7 @@ public:
             lineStartingWith(result.out, "refused libfixture_manifest_mismatch.so:");
         CPPUNIT_ASSERT_MESSAGE(result.out, !line.empty());
         const std::string declared = abi(bss::sdk::kAbiMajor, bss::sdk::kAbiMinor);
-        const std::string exported = abi(bss::sdk::kAbiMajor, bss::sdk::kAbiMinor + 1);
+        const std::string exported = abi(bss::sdk::kAbiMajor, bss::sdk::kAbiMinor - 1);
         CPPUNIT_ASSERT_MESSAGE(line, contains(line, "manifest/library ABI mismatch"));
         CPPUNIT_ASSERT_MESSAGE(
             line,
@@ -222,6 +256,15 @@ public:
     }
 
 private:
+    static void shell(const std::string& command) {
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(command, 0, std::system(command.c_str()));
+    }
+    /// An empty folder of the host's user, mode 755, under the build tree.
+    static std::string freshFolder(const std::string& name) {
+        const std::string dir = std::string(ICT_BINARY_DIR) + "/test-tmp/" + name;
+        shell("rm -rf '" + dir + "' && mkdir -p '" + dir + "' && chmod 755 '" + dir + "'");
+        return dir;
+    }
     static std::string abi(std::uint32_t major, std::uint32_t minor) {
         return std::to_string(major) + "." + std::to_string(minor);
     }
