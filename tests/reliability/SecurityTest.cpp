@@ -190,6 +190,27 @@ public:
             }
         }
         CPPUNIT_ASSERT_EQUAL(5 * declared.size(), cells);
+        // The host's own job endpoints answer as the tool's actions do ([S4]): sales@root, in the
+        // job's organization but without the tool's permission, may neither read nor cancel it.
+        const std::pair<const char*, int> jobAnswers[] = {{"", 401},
+                                                          {"sales@root", 403},
+                                                          {"admin@simple", 404},
+                                                          {"admin@country", 404},
+                                                          {"admin@root", 200}};
+        for (const auto& [user, want] : jobAnswers) {
+            HttpClient client(_live->port());
+            if (*user)
+                CPPUNIT_ASSERT_EQUAL(200, client.login(user, mockhost::kDemoPassword).status);
+            const HttpAnswer status = client.get("/api/jobs/" + hierarchyJob);
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(std::string(user) + ": " + status.body, want,
+                                         status.status);
+            const HttpAnswer cancel = client.post("/api/jobs/" + hierarchyJob + "/cancel", "{}");
+            // The root admin's job has finished: 409, not a cancel.
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(std::string(user) + ": " + cancel.body,
+                                         want == 200 ? 409 : want, cancel.status);
+            pages.push_back(status.body);
+            pages.push_back(cancel.body);
+        }
         assertNoSecret(pages);
         // Host administration is the root System Admin's only.
         HttpClient country(_live->port());

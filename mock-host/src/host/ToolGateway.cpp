@@ -67,6 +67,11 @@ RunningTool& ToolGateway::checkedTool(const bss::sdk::CallContext& caller,
     return *running;
 }
 
+void ToolGateway::requireToolAccess(const bss::sdk::CallContext& caller,
+                                    const std::string& toolId) {
+    checkedTool(caller, toolId);
+}
+
 template <typename Call>
 auto ToolGateway::firewall(const bss::sdk::CallContext& caller, const std::string& toolId,
                            const std::string& action, Call call) {

@@ -39,6 +39,11 @@ public:
                 const std::string& action, const std::string& bodyJson,
                 bss::sdk::ResponseStream& out);
 
+    /// The same checks as invoke() without an action: the tool is enabled for the caller's
+    /// organization (else NotFound) and the caller holds its required permission (else
+    /// Forbidden). For host endpoints about a tool's work, such as its jobs.
+    void requireToolAccess(const bss::sdk::CallContext& caller, const std::string& toolId);
+
     /// True when `action` is one of the tool's streamed actions (the tool not checked for the
     /// caller: for routing only).
     bool isStreamed(const std::string& toolId, const std::string& action);

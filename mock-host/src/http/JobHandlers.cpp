@@ -20,6 +20,29 @@ Poco::Dynamic::Var parsedOrText(const std::string& json) {
     }
 }
 
+/// The job, when it is of the caller's organization and of a tool the caller may use ([S4]): a
+/// user without the tool's permission gets Forbidden, as for the tool's own actions; a tool not
+/// enabled answers like an unknown job, so the organization does not learn it exists.
+bss::sdk::JobStatus visibleJob(HttpExchange& exchange, const bss::sdk::CallContext& caller,
+                               const std::string& jobId) {
+    auto status =
+        exchange.services().host.jobs().statusForOrganization(caller.organization.id, jobId);
+    const auto unknown = [&] {
+        return ToolError(ErrorCode::NotFound, "No job '" + jobId + "' in your organization.",
+                         "jobId");
+    };
+    if (!status)
+        throw unknown();
+    try {
+        exchange.services().gateway.requireToolAccess(caller, status->toolId);
+    } catch (const ToolError& e) {
+        if (e.code() == ErrorCode::NotFound)
+            throw unknown();
+        throw;
+    }
+    return *status;
+}
+
 } // namespace
 
 std::string jobStatusJson(const bss::sdk::JobStatus& s) {
@@ -45,23 +68,14 @@ std::string jobStatusJson(const bss::sdk::JobStatus& s) {
 
 void handleJobStatus(HttpExchange& exchange) {
     const bss::sdk::CallContext caller = exchange.caller();
-    const std::string& jobId = exchange.segments()[2];
-    auto status =
-        exchange.services().host.jobs().statusForOrganization(caller.organization.id, jobId);
-    if (!status)
-        throw ToolError(ErrorCode::NotFound, "No job '" + jobId + "' in your organization.",
-                        "jobId");
-    exchange.sendJson(200, jobStatusJson(*status));
+    exchange.sendJson(200, jobStatusJson(visibleJob(exchange, caller, exchange.segments()[2])));
 }
 
 void handleJobCancel(HttpExchange& exchange) {
     const bss::sdk::CallContext caller = exchange.caller();
     const std::string& jobId = exchange.segments()[2];
     auto& jobs = exchange.services().host.jobs();
-    auto status = jobs.statusForOrganization(caller.organization.id, jobId);
-    if (!status)
-        throw ToolError(ErrorCode::NotFound, "No job '" + jobId + "' in your organization.",
-                        "jobId");
+    visibleJob(exchange, caller, jobId);
     if (!jobs.cancelForOrganization(caller.organization.id, jobId))
         throw ToolError(ErrorCode::Conflict, "Job '" + jobId + "' has already finished.", "jobId");
     exchange.sendJson(200,
