@@ -1,12 +1,15 @@
-# Plugin: domain rules, no network or database.
-ict_add_test_runner(ict_domain_tests domain plugin/domain LIBS ict_domain)
-# Plugin: the Partner Center client (parsers offline; the client against the emulator over TLS).
-ict_add_test_runner(ict_gateway_tests gateway plugin/gateway LIBS ict_core pc_emulator)
-# Plugin: the adapter's request reading (no host).
-ict_add_test_runner(ict_adapter_tests adapter plugin/adapter LIBS ict_core)
+# Plugins' common library: the shared domain words, no network or database.
+ict_add_test_runner(common_domain_tests domain plugin/common/domain LIBS common_domain)
+# Plugins' common library: the Partner Center client (parsers offline; the client against the
+# emulator over TLS).
+ict_add_test_runner(ict_gateway_tests gateway plugin/common/gateway LIBS common_gateway pc_emulator)
+# Import Customers Tool: domain rules, no network or database.
+ict_add_test_runner(ict_domain_tests domain plugin/import-customers/domain LIBS ict_domain)
+# Import Customers Tool: the adapter's request reading (no host).
+ict_add_test_runner(ict_adapter_tests adapter plugin/import-customers/adapter LIBS ict_core)
 # Plugin: the storage layer's units (snapshots, leases, runs, spool, results) on the host schema and
 # the tool's migrations, on SQLite and PostgreSQL; no host services, no tool.
-ict_add_test_runner(ict_storage_tests storage plugin/storage LIBS ict_core mock_host_core DIALECTS
+ict_add_test_runner(ict_storage_tests storage plugin/import-customers/storage LIBS ict_core mock_host_core DIALECTS
   EXTRA_SOURCES support/TestDatabase.cpp)
 # Mock host: loader (own processes), schema, services and HTTP, on SQLite and PostgreSQL.
 set(MOCK_HOST_FIXTURE_PLUGIN_DIR ${CMAKE_BINARY_DIR}/fixture-plugins)
@@ -24,7 +27,7 @@ ict_add_test_runner(emulator_tests emulator mock-host/emulator LIBS pc_emulator)
 # Plugin: Get Hierarchy end to end: the real tool on the mock host's services and database, the
 # emulator over TLS, on SQLite and PostgreSQL.
 # Import crash tests run the real mock-host binary (with the tool) in a child process.
-ict_add_test_runner(ict_application_tests application plugin/application
+ict_add_test_runner(ict_application_tests application plugin/import-customers/application
   LIBS ict_core mock_host_core pc_emulator DIALECTS
   EXTRA_SOURCES support/TestDatabase.cpp support/CommandRunner.cpp)
 if(TARGET ict_application_tests)
