@@ -1,3 +1,4 @@
+#include "data/AzureEntitlements.h"
 #include "mock-host/emulator/EmulatorTestSupport.h"
 
 #include <Poco/JSON/Array.h>
@@ -17,6 +18,7 @@ class CustomerQueriesTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(domainAndIndirectResellerFilters);
     CPPUNIT_TEST(rejectsUnsupportedFilter);
     CPPUNIT_TEST(getsCustomerBillingProfileAndSubscriptions);
+    CPPUNIT_TEST(azureEntitlementsOfAnAzurePlan);
     CPPUNIT_TEST(unknownAndDepartedCustomers);
     CPPUNIT_TEST(relationshipsAndMpnProfiles);
     CPPUNIT_TEST_SUITE_END();
@@ -113,6 +115,61 @@ public:
                              first->getValue<std::string>("offerId"));
         CPPUNIT_ASSERT(first->has("partnerId"));
         CPPUNIT_ASSERT(first->has("commitmentEndDate"));
+    }
+
+    void azureEntitlementsOfAnAzurePlan() {
+        std::size_t plans = 0, entitlements = 0, disabled = 0;
+        const Customer* holder = nullptr;
+        const mockhost::emulator::Subscription* firstPlan = nullptr;
+        const mockhost::emulator::Subscription* other = nullptr;
+        for (const auto& customer : _data.customers)
+            for (const auto& subscription : customer.subscriptions) {
+                if (!mockhost::emulator::isAzurePlan(subscription)) {
+                    if (!other && holder == &customer)
+                        other = &subscription;
+                    continue;
+                }
+                ++plans;
+                for (const auto& e : mockhost::emulator::azureEntitlementsOf(subscription)) {
+                    ++entitlements;
+                    disabled += e.status == "disabled";
+                }
+                if (!firstPlan) {
+                    firstPlan = &subscription;
+                    holder = &customer;
+                }
+            }
+        CPPUNIT_ASSERT(firstPlan && plans > 5);
+        // Several per plan on average, some of them disabled, as a real partner's would be.
+        CPPUNIT_ASSERT(entitlements > plans && disabled > 0 && disabled < entitlements);
+
+        const std::string base = "/v1/customers/" + holder->id + "/subscriptions/";
+        const auto answer = get(base + firstPlan->id + "/azureEntitlements");
+        const auto expected = mockhost::emulator::azureEntitlementsOf(*firstPlan);
+        const auto items = answer->getArray("items");
+        CPPUNIT_ASSERT_EQUAL(expected.size(), items->size());
+        CPPUNIT_ASSERT_EQUAL(int(expected.size()), answer->getValue<int>("totalCount"));
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            const auto item = items->getObject(static_cast<unsigned>(i));
+            CPPUNIT_ASSERT_EQUAL(expected[i].id, item->getValue<std::string>("id"));
+            CPPUNIT_ASSERT_EQUAL(expected[i].status, item->getValue<std::string>("status"));
+            CPPUNIT_ASSERT_EQUAL(firstPlan->id, item->getValue<std::string>("subscriptionId"));
+            CPPUNIT_ASSERT_EQUAL(
+                std::string("AzureEntitlement"),
+                item->getObject("attributes")->getValue<std::string>("objectType"));
+        }
+        // The same plan answers the same Azure subscriptions every time.
+        const auto again = get(base + firstPlan->id + "/azureEntitlements")->getArray("items");
+        CPPUNIT_ASSERT_EQUAL(items->getObject(0)->getValue<std::string>("id"),
+                             again->getObject(0)->getValue<std::string>("id"));
+        if (other)
+            CPPUNIT_ASSERT_EQUAL(
+                std::size_t(0),
+                get(base + other->id + "/azureEntitlements")->getArray("items")->size());
+        const HttpResult unknown =
+            _client->get(base + "00000000-0000-4000-8000-000000000000/azureEntitlements", _access);
+        CPPUNIT_ASSERT_EQUAL(404, unknown.status);
+        CPPUNIT_ASSERT_EQUAL(20003, unknown.json()->getValue<int>("code"));
     }
 
     void unknownAndDepartedCustomers() {

@@ -166,6 +166,17 @@ Poco::JSON::Object::Ptr ResourceJson::subscription(const std::string& customerId
     return json;
 }
 
+Poco::JSON::Object::Ptr ResourceJson::azureEntitlement(const std::string& planSubscriptionId,
+                                                       const AzureEntitlement& entitlement) {
+    auto json = JsonText::object();
+    json->set("id", entitlement.id);
+    json->set("friendlyName", entitlement.friendlyName);
+    json->set("status", entitlement.status);
+    json->set("subscriptionId", planSubscriptionId);
+    json->set("attributes", attributes("AzureEntitlement"));
+    return json;
+}
+
 Poco::JSON::Object::Ptr ResourceJson::relationship(const Reseller& reseller) {
     auto json = JsonText::object();
     json->set("id", reseller.id);

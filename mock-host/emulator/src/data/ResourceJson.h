@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/AuditRecord.h"
+#include "data/AzureEntitlements.h"
 #include "data/Customer.h"
 
 #include <Poco/JSON/Object.h>
@@ -19,6 +20,8 @@ public:
     static Poco::JSON::Object::Ptr billingProfile(const Customer& customer);
     static Poco::JSON::Object::Ptr subscription(const std::string& customerId,
                                                 const Subscription& subscription);
+    static Poco::JSON::Object::Ptr azureEntitlement(const std::string& planSubscriptionId,
+                                                    const AzureEntitlement& entitlement);
     static Poco::JSON::Object::Ptr relationship(const Reseller& reseller);
     static Poco::JSON::Object::Ptr auditRecord(const AuditRecord& record,
                                                const std::string& partnerId);

@@ -29,6 +29,8 @@ Router::Router() {
         SubscriptionsEndpoint::get);
     add("GET", "v1/customers/{customerId}/subscriptions/{subscriptionId}/addons",
         "subscriptions.addons", pc, SubscriptionsEndpoint::addOns);
+    add("GET", "v1/customers/{customerId}/subscriptions/{subscriptionId}/azureEntitlements",
+        "subscriptions.azureEntitlements", pc, SubscriptionsEndpoint::azureEntitlements);
     add("GET", "v1/relationships", "relationships.list", pc, PartnerEndpoints::relationships, true);
     add("GET", "v1/profiles/mpn", "profiles.mpn", pc, PartnerEndpoints::mpnProfile, true);
     add("GET", "v1/auditrecords", "auditrecords.list", pc, AuditRecordsEndpoint::list);

@@ -2,6 +2,7 @@
 
 #include "gateway/ApiErrorBody.h"
 #include "gateway/AuditRecordParser.h"
+#include "gateway/AzureEntitlementParser.h"
 #include "gateway/BillingProfileParser.h"
 #include "gateway/CustomerParser.h"
 #include "gateway/GatewayError.h"
@@ -282,6 +283,24 @@ PartnerCenterClient::subscriptions(const RequestContext& context, const std::str
         context, name, "/v1/customers/" + encoded(customerId) + "/subscriptions",
         [&](const std::string& body) { return parseSubscriptionPage(body, name, tenant); },
         [&](std::vector<domain::Subscription>& items) {
+            all.insert(all.end(), items.begin(), items.end());
+        });
+    return all;
+}
+
+std::vector<domain::AzureEntitlement>
+PartnerCenterClient::azureEntitlements(const RequestContext& context, const std::string& customerId,
+                                       const std::string& planSubscriptionId) {
+    const std::string name = "GET /v1/customers/{id}/subscriptions/{id}/azureEntitlements";
+    std::vector<domain::AzureEntitlement> all;
+    walkPages<domain::AzureEntitlement>(
+        context, name,
+        "/v1/customers/" + encoded(customerId) + "/subscriptions/" + encoded(planSubscriptionId) +
+            "/azureEntitlements",
+        [&](const std::string& body) {
+            return parseAzureEntitlementPage(body, name, planSubscriptionId);
+        },
+        [&](std::vector<domain::AzureEntitlement>& items) {
             all.insert(all.end(), items.begin(), items.end());
         });
     return all;

@@ -14,6 +14,7 @@
 /// Page handlers run on the calling thread; an exception they throw ends the walk and propagates.
 
 #include "domain/partner/AuditRecord.h"
+#include "domain/partner/AzureEntitlement.h"
 #include "domain/partner/BillingProfile.h"
 #include "domain/partner/Customer.h"
 #include "domain/partner/Reseller.h"
@@ -67,6 +68,12 @@ public:
     /// GET /v1/customers/{id}/subscriptions (follows links.next if one ever appears).
     std::vector<domain::Subscription> subscriptions(const RequestContext& context,
                                                     const std::string& customerId);
+    /// GET /v1/customers/{id}/subscriptions/{planId}/azureEntitlements: the Azure subscriptions
+    /// under an Azure plan subscription, disabled ones included (follows links.next if one ever
+    /// appears). NotFound when Partner Center does not know the customer or the plan.
+    std::vector<domain::AzureEntitlement> azureEntitlements(const RequestContext& context,
+                                                            const std::string& customerId,
+                                                            const std::string& planSubscriptionId);
     /// GET /v1/customers/{id}/profiles/billing.
     domain::BillingProfile billingProfile(const RequestContext& context,
                                           const std::string& customerId);

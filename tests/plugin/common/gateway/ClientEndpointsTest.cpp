@@ -1,3 +1,4 @@
+#include "data/AzureEntitlements.h"
 #include "gateway/GatewayError.h"
 #include "gateway/PartnerCenterClient.h"
 #include "plugin/common/gateway/support/CapturingLogger.h"
@@ -31,6 +32,7 @@ class ClientEndpointsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(customersByCompanyName);
     CPPUNIT_TEST(resellersAndTheirCustomers);
     CPPUNIT_TEST(subscriptionsClassified);
+    CPPUNIT_TEST(azureEntitlementsOfAPlan);
     CPPUNIT_TEST(billingProfile);
     CPPUNIT_TEST(resellerByMpnId);
     CPPUNIT_TEST(auditRecordsSinceDate);
@@ -243,6 +245,30 @@ public:
                            ict::domain::classifySubscription(want.productTypeId, want.offerId));
             CPPUNIT_ASSERT(got.kind != ict::domain::SubscriptionKind::Unset);
         }
+    }
+
+    void azureEntitlementsOfAPlan() {
+        start(60, 100);
+        const auto customer = someCustomer([](const emu::Customer& c) {
+            return std::any_of(c.subscriptions.begin(), c.subscriptions.end(), emu::isAzurePlan);
+        });
+        const auto plan = *std::find_if(customer.subscriptions.begin(),
+                                        customer.subscriptions.end(), emu::isAzurePlan);
+        const auto want = emu::azureEntitlementsOf(plan);
+        // Upper-case ids in the request are Partner Center's to fold, the answer comes lower case.
+        const auto got = _client->azureEntitlements(_context, customer.id, Poco::toUpper(plan.id));
+        CPPUNIT_ASSERT_EQUAL(want.size(), got.size());
+        for (std::size_t i = 0; i < want.size(); ++i) {
+            CPPUNIT_ASSERT_EQUAL(want[i].id, got[i].id);
+            CPPUNIT_ASSERT_EQUAL(want[i].friendlyName, got[i].friendlyName);
+            CPPUNIT_ASSERT_EQUAL(want[i].status, got[i].status);
+            CPPUNIT_ASSERT_EQUAL(plan.id, got[i].planSubscriptionId);
+        }
+        const auto unknown = expectError([&] {
+            _client->azureEntitlements(_context, customer.id,
+                                       "00000000-0000-4000-8000-000000000000");
+        });
+        CPPUNIT_ASSERT(unknown.kind() == GatewayErrorKind::NotFound);
     }
 
     void billingProfile() {
