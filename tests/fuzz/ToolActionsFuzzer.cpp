@@ -46,7 +46,8 @@ struct Fixture {
         host = std::make_unique<mockhost::Host>(options);
         services = std::make_unique<mockhost::ToolServices>(
             ict::adapter::ImportCustomersTool::kId, host->database(), host->instances(),
-            host->jobs(), host->sink(), host->clock());
+            host->jobs(), host->sink(), host->clock(),
+            [this](std::int64_t organizationId) { return host->enabledTools(organizationId); });
         tool.start(*services);
         for (const char* name :
              {"Contoso Cloud (root)", "Contoso Cloud Greece", "Contoso Reseller Shop"}) {

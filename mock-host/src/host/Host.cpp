@@ -68,11 +68,15 @@ void Host::startTools() {
         const std::string& id = loaded.descriptor.id;
         if (_running.count(id))
             continue;
-        RunningTool running{loaded, std::make_unique<ToolServices>(id, *_database, _instances,
-                                                                   *_jobs, _sink, _clock)};
+        RunningTool running{
+            loaded, std::make_unique<ToolServices>(id, *_database, _instances, *_jobs, _sink,
+                                                   _clock, [this](std::int64_t organizationId) {
+                                                       return enabledTools(organizationId);
+                                                   })};
         try {
             running.loaded.tool->start(*running.services);
             _logger.info("started tool '" + id + "'");
+            const std::lock_guard<std::mutex> lock(_runningMutex);
             _running.emplace(id, std::move(running));
         } catch (const bss::sdk::ToolError& e) {
             _logger.error("tool '" + id + "' did not start, not offered: " + e.what());
@@ -91,8 +95,25 @@ void Host::stopTools() {
         _logger.info("stopped tool '" + id + "'");
     }
     // Deleting the tools releases their libraries afterwards (the deleter owns the library).
+    const std::lock_guard<std::mutex> lock(_runningMutex);
     _running.clear();
     _loadResult.tools.clear();
+}
+
+std::vector<bss::sdk::ToolSummary> Host::enabledTools(std::int64_t organizationId) {
+    std::vector<bss::sdk::ToolSummary> started;
+    {
+        const std::lock_guard<std::mutex> lock(_runningMutex);
+        for (const auto& [id, running] : _running)
+            started.push_back(
+                {id, running.loaded.descriptor.displayName, running.loaded.descriptor.menuPath});
+    }
+    // The enablement rows are read outside the lock: a database call may wait.
+    std::vector<bss::sdk::ToolSummary> enabled;
+    for (auto& summary : started)
+        if (_enablement.isEnabled(organizationId, summary.id))
+            enabled.push_back(std::move(summary));
+    return enabled;
 }
 
 RunningTool* Host::tool(const std::string& id) {

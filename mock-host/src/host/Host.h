@@ -19,6 +19,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 
 namespace mockhost {
 
@@ -45,6 +46,10 @@ public:
 
     /// Seeds the demo data set (idempotent); enables the loaded tools and "import-customers".
     void seedDemo();
+
+    /// The started tools enabled for the organization, by id (HostServices::enabledTools).
+    /// Thread-safe, also while the tools start.
+    std::vector<bss::sdk::ToolSummary> enabledTools(std::int64_t organizationId);
 
     /// The started tool with that id, or null.
     RunningTool* tool(const std::string& id);
@@ -75,6 +80,9 @@ private:
     bool _loaded = false;
     LoadResult _loadResult;
     std::map<std::string, RunningTool> _running;
+    /// Guards _running's membership against enabledTools(), which a tool may call while others
+    /// start; never held while a tool's code runs.
+    std::mutex _runningMutex;
 };
 
 } // namespace mockhost

@@ -18,8 +18,8 @@
 namespace bss::sdk {
 
 inline constexpr std::uint32_t kAbiMajor = 1;
-inline constexpr std::uint32_t kAbiMinor = 1;
-inline constexpr const char* kSdkVersion = "1.1.0";
+inline constexpr std::uint32_t kAbiMinor = 2;
+inline constexpr const char* kSdkVersion = "1.2.0";
 
 } // namespace bss::sdk
 

@@ -39,6 +39,11 @@ namespace ict::application::test {
 
 using JsonObject = Poco::JSON::Object::Ptr;
 
+/// The harness runs the tool without a host around it: no other tool is enabled anywhere.
+inline std::vector<bss::sdk::ToolSummary> aloneOnTheHost(std::int64_t) {
+    return {};
+}
+
 class ToolHarness {
 public:
     static constexpr const char* kAppId = "0b6c2f4e-9a1d-4c3b-8e7f-112233445566";
@@ -73,8 +78,9 @@ public:
         _country = caller(orgs, users, "Contoso Country", "admin@country");
         _simple = caller(orgs, users, "Contoso Simple", "admin@simple");
 
-        _services = std::make_unique<mockhost::ToolServices>(
-            adapter::ImportCustomersTool::kId, *_db, *_instances, *_jobs, _sink, _clock);
+        _services = std::make_unique<mockhost::ToolServices>(adapter::ImportCustomersTool::kId,
+                                                             *_db, *_instances, *_jobs, _sink,
+                                                             _clock, aloneOnTheHost);
         _tool.start(*_services);
     }
 
@@ -90,8 +96,9 @@ public:
         _logger = std::make_unique<mockhost::HostLogger>(_sink, "host2");
         _instances = std::make_unique<mockhost::HostInstanceDirectory>(*_db, _clock);
         _jobs = std::make_unique<mockhost::JobQueue>(_clock, *_logger);
-        _services = std::make_unique<mockhost::ToolServices>(
-            adapter::ImportCustomersTool::kId, *_db, *_instances, *_jobs, _sink, _clock);
+        _services = std::make_unique<mockhost::ToolServices>(adapter::ImportCustomersTool::kId,
+                                                             *_db, *_instances, *_jobs, _sink,
+                                                             _clock, aloneOnTheHost);
         _tool.start(*_services);
     }
 
