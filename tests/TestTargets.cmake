@@ -5,6 +5,8 @@ ict_add_test_runner(common_domain_tests domain plugin/common/domain LIBS common_
 ict_add_test_runner(ict_gateway_tests gateway plugin/common/gateway LIBS common_gateway pc_emulator)
 # Import Customers Tool: domain rules, no network or database.
 ict_add_test_runner(ict_domain_tests domain plugin/import-customers/domain LIBS ict_domain)
+# Azure Plan Migration Tool: domain rules, no network or database.
+ict_add_test_runner(apm_domain_tests domain plugin/azure-plan-migration/domain LIBS apm_domain)
 # Import Customers Tool: the adapter's request reading (no host).
 ict_add_test_runner(ict_adapter_tests adapter plugin/import-customers/adapter LIBS ict_core)
 # Plugin: the storage layer's units (snapshots, leases, runs, spool, results) on the host schema and
