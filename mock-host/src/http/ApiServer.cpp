@@ -55,11 +55,22 @@ void drainBody(Poco::Net::HTTPServerRequest& request) {
     }
 }
 
+// Set before any handler runs, so every answer carries them: pages, API, downloads and errors.
+// The admin page is never to be framed (clickjacking), sniffed into another type, or to leak its
+// URLs (a tenant id, a run id) to another site in a Referer.
+void setSecurityHeaders(Poco::Net::HTTPServerResponse& response) {
+    response.set("X-Content-Type-Options", "nosniff");
+    response.set("X-Frame-Options", "DENY");
+    response.set("Content-Security-Policy", "frame-ancestors 'none'");
+    response.set("Referrer-Policy", "no-referrer");
+}
+
 class RequestHandler : public Poco::Net::HTTPRequestHandler {
 public:
     explicit RequestHandler(HttpServices& services) : _services(services) {}
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override {
+        setSecurityHeaders(response);
         HttpExchange exchange(_services, request, response);
         try {
             Handler handler = route(request.getMethod(), exchange.segments());

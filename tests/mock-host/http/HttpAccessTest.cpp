@@ -26,6 +26,7 @@ struct Answer {
     int status = 0;
     std::string body;
     std::string setCookie;
+    Poco::Net::NameValueCollection headers;
     Poco::JSON::Object::Ptr json() const {
         return Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
     }
@@ -52,6 +53,8 @@ public:
         Answer answer;
         answer.status = response.getStatus();
         answer.setCookie = response.get("Set-Cookie", "");
+        for (const auto& [name, value] : response)
+            answer.headers.add(name, value);
         Poco::StreamCopier::copyToString(in, answer.body);
         std::vector<Poco::Net::HTTPCookie> cookies;
         response.getCookies(cookies);
@@ -103,6 +106,7 @@ class HttpAccessTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(HttpAccessTest);
     CPPUNIT_TEST(anonymousCallerGets401);
     CPPUNIT_TEST(wrongPasswordGets401);
+    CPPUNIT_TEST(everyAnswerForbidsFramingSniffingAndReferrers);
     CPPUNIT_TEST(adminOfEnabledOrgSeesAndCallsTheTool);
     CPPUNIT_TEST(orgWithoutTheToolNeitherSeesNorCallsIt);
     CPPUNIT_TEST(userWithoutSystemAdminGets403AndDoesNotSeeIt);
@@ -135,6 +139,28 @@ public:
         const Answer answer = client.listInstances();
         CPPUNIT_ASSERT_EQUAL(401, answer.status);
         CPPUNIT_ASSERT_EQUAL(std::string("unauthenticated"), errorCode(answer));
+    }
+
+    void everyAnswerForbidsFramingSniffingAndReferrers() {
+        Client client(_port);
+        client.login("admin@root");
+        // An API answer, a refused call, an unknown endpoint and the page itself.
+        for (const auto& [method, path] :
+             std::vector<std::pair<std::string, std::string>>{{"GET", "/api/tools"},
+                                                              {"POST", "/api/login"},
+                                                              {"GET", "/api/no-such-endpoint"},
+                                                              {"GET", "/"}}) {
+            const Answer answer = client.call(method, path);
+            const std::string what = method + " " + path + " -> " + std::to_string(answer.status);
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(what, std::string("nosniff"),
+                                         answer.headers.get("X-Content-Type-Options", ""));
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(what, std::string("DENY"),
+                                         answer.headers.get("X-Frame-Options", ""));
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(what, std::string("frame-ancestors 'none'"),
+                                         answer.headers.get("Content-Security-Policy", ""));
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(what, std::string("no-referrer"),
+                                         answer.headers.get("Referrer-Policy", ""));
+        }
     }
 
     void wrongPasswordGets401() {
