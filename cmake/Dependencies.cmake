@@ -11,6 +11,8 @@ endif()
 find_package(Poco 1.11 REQUIRED COMPONENTS
   Foundation Util Net NetSSL Crypto JSON Data DataSQLite DataPostgreSQL)
 find_package(Boost 1.74 REQUIRED COMPONENTS filesystem)
+# libcrypto itself (already under Poco Crypto and NetSSL): the host's PBKDF2-HMAC-SHA256.
+find_package(OpenSSL REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(CPPUNIT REQUIRED IMPORTED_TARGET cppunit)
 find_package(Threads REQUIRED)

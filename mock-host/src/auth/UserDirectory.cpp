@@ -54,6 +54,19 @@ std::optional<UserRecord> UserDirectory::authenticate(const std::string& login,
     }
     if (!PasswordHasher::verify(password, row->salt, row->hash))
         return std::nullopt;
+    if (PasswordHasher::needsRehash(row->hash)) {
+        // The password is known only now: the stored hash moves to the current scheme, with a
+        // new salt. Only the hash read above is replaced (another log-in may have done it).
+        Poco::Data::Session session = _database.session();
+        std::string salt = PasswordHasher::newSalt();
+        std::string hash = PasswordHasher::hash(password, salt);
+        Poco::Int64 id = row->record.user.id;
+        std::string old = row->hash;
+        session << sqlFor(_database.dialect(),
+                          "UPDATE users SET password_salt = ?, password_hash = ? WHERE id = ? AND"
+                          " password_hash = ?"),
+            use(salt), use(hash), use(id), use(old), now;
+    }
     return row->record;
 }
 
@@ -88,16 +101,26 @@ std::int64_t UserDirectory::addUser(std::int64_t organizationId, const std::stri
         throw std::invalid_argument("--login: must not be empty");
     if (password.size() < 8)
         throw std::invalid_argument("--password: must have at least 8 characters");
+    const std::string salt = PasswordHasher::newSalt();
+    return addUserWithHash(organizationId, login, displayName, salt,
+                           PasswordHasher::hash(password, salt));
+}
+
+std::int64_t UserDirectory::addUserWithHash(std::int64_t organizationId, const std::string& login,
+                                            const std::string& displayName, const std::string& salt,
+                                            const std::string& hash) {
+    if (login.empty())
+        throw std::invalid_argument("--login: must not be empty");
     Poco::Data::Session session = _database.session();
     Poco::Int64 org = organizationId;
     std::string l = login;
     std::string d = displayName.empty() ? login : displayName;
-    std::string salt = PasswordHasher::newSalt();
-    std::string hash = PasswordHasher::hash(password, salt);
+    std::string s = salt;
+    std::string h = hash;
     session << sqlFor(_database.dialect(),
                       "INSERT INTO users (organization_id, login, display_name, password_salt,"
                       " password_hash) VALUES (?, ?, ?, ?, ?)"),
-        use(org), use(l), use(d), use(salt), use(hash), now;
+        use(org), use(l), use(d), use(s), use(h), now;
     return byLogin(login)->user.id;
 }
 

@@ -31,6 +31,11 @@ public:
     /// a duplicate login.
     std::int64_t addUser(std::int64_t organizationId, const std::string& login,
                          const std::string& displayName, const std::string& password);
+    /// Like addUser with a salt and hash made by PasswordHasher already (the demo seed hashes
+    /// its one published password once for all its users).
+    std::int64_t addUserWithHash(std::int64_t organizationId, const std::string& login,
+                                 const std::string& displayName, const std::string& salt,
+                                 const std::string& hash);
     /// Role by name, created (with `permissions`) when missing; returns the id.
     std::int64_t ensureRole(const std::string& name, const std::vector<std::string>& permissions);
     /// Throws std::invalid_argument naming --role when the role does not exist.

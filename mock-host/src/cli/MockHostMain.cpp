@@ -16,6 +16,8 @@ int runHelp() {
            "  serve (default)   open the database, load and start tools, serve HTTP\n"
            "                    --port N (8080; 0 = any free port) --web-root DIR (default: "
            "mock-host/web of the source tree)\n"
+           "                    --allowed-host NAME (repeatable): a host name the server answers\n"
+           "                    under besides 127.0.0.1, localhost and [::1]\n"
            "  action --login L [--wait] <toolId> <action> [json]   call an action as user L;\n"
            "                    --wait: follow the job it starts, print its final status\n"
            "  plugins           load the plugin folder (manifests first) and list loaded and\n"

@@ -24,7 +24,7 @@ unsigned short parsePort(const std::string& text) {
 
 int runServe(const CommandLine& line) {
     std::set<std::string> allowed = emulatorOptionNames();
-    allowed.insert({"port", "web-root"});
+    allowed.insert({"port", "web-root", "allowed-host"});
     line.allowOnly(allowed);
     const unsigned short port = parsePort(line.value("port", "8080"));
     // Block the stop signals before any thread starts, so every thread inherits the mask and
@@ -44,7 +44,8 @@ int runServe(const CommandLine& line) {
             host.logger().info(text);
     host.loadTools();
     host.startTools();
-    ApiServer server(host, port, line.value("web-root", InstallLayout::defaultWebRoot()));
+    ApiServer server(host, port, line.value("web-root", InstallLayout::defaultWebRoot()),
+                     line.values("allowed-host"));
     server.start();
     host.logger().info("serving on http://127.0.0.1:" + std::to_string(server.port()) + "/");
     if (host.options().seedDemo) {

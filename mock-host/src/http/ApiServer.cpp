@@ -1,6 +1,7 @@
 #include "http/ApiServer.h"
 
 #include "http/Handlers.h"
+#include "http/RequestGuard.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -45,40 +46,59 @@ Handler route(const std::string& method, const std::vector<std::string>& s) {
     return nullptr;
 }
 
-/// Reads what a handler left of the request body. The connection is kept alive, so unread body
-/// bytes would otherwise be parsed as the start of the next request (a POST /api/logout with "{}"
-/// turned the browser's next GET into "{}GET /api/me").
-void drainBody(Poco::Net::HTTPServerRequest& request) {
-    std::istream& in = request.stream();
-    char buffer[4096];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    }
+std::optional<std::string> header(const Poco::Net::HTTPServerRequest& request,
+                                  const std::string& name) {
+    return request.has(name) ? std::optional<std::string>(request.get(name)) : std::nullopt;
 }
+
+GuardedRequest guarded(const Poco::Net::HTTPServerRequest& request) {
+    return {request.getMethod(),       Poco::URI(request.getURI()).getPath(),
+            header(request, "Host"),   header(request, "Content-Type"),
+            header(request, "Origin"), header(request, "Referer")};
+}
+
+// The page loads scripts, styles and data from the host alone (no inline script or style
+// attribute: a markup injection could not run), and is never framed. `data:` images: the page's
+// empty favicon.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; "
+    "form-action 'self'";
 
 // Set before any handler runs, so every answer carries them: pages, API, downloads and errors.
 // The admin page is never to be framed (clickjacking), sniffed into another type, or to leak its
-// URLs (a tenant id, a run id) to another site in a Referer.
+// URLs (a tenant id, a run id) to another site in a Referer. "same-origin", not "no-referrer":
+// under no-referrer a browser sends "Origin: null" even on the page's own POSTs, and the
+// RequestGuard needs their real Origin.
 void setSecurityHeaders(Poco::Net::HTTPServerResponse& response) {
     response.set("X-Content-Type-Options", "nosniff");
     response.set("X-Frame-Options", "DENY");
-    response.set("Content-Security-Policy", "frame-ancestors 'none'");
-    response.set("Referrer-Policy", "no-referrer");
+    response.set("Content-Security-Policy", kContentSecurityPolicy);
+    response.set("Referrer-Policy", "same-origin");
 }
 
 class RequestHandler : public Poco::Net::HTTPRequestHandler {
 public:
-    explicit RequestHandler(HttpServices& services) : _services(services) {}
+    RequestHandler(HttpServices& services, const RequestGuard& guard)
+        : _services(services), _guard(guard) {}
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override {
         setSecurityHeaders(response);
         HttpExchange exchange(_services, request, response);
+        if (const std::optional<GuardRefusal> refused = _guard.check(guarded(request))) {
+            response.setKeepAlive(false); // its body is not read
+            exchange.sendJson(refused->status, ToolGateway::errorJson(ToolError(
+                                                   refused->status == 415 ? ErrorCode::InvalidInput
+                                                                          : ErrorCode::Forbidden,
+                                                   refused->message, refused->field)));
+            return;
+        }
         try {
             Handler handler = route(request.getMethod(), exchange.segments());
             if (!handler)
                 throw ToolError(ErrorCode::NotFound, "No endpoint " + request.getMethod() + " " +
                                                          Poco::URI(request.getURI()).getPath());
             handler(exchange);
-            drainBody(request);
+            exchange.discardUnreadBody();
         } catch (const ToolError& e) {
             // The body may be unread (refused before reading, or too large): close rather
             // than drain it.
@@ -98,24 +118,29 @@ public:
 
 private:
     HttpServices& _services;
+    const RequestGuard& _guard;
 };
 
 class RequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    explicit RequestHandlerFactory(HttpServices services) : _services(std::move(services)) {}
+    RequestHandlerFactory(HttpServices services, const std::vector<std::string>& allowedHosts)
+        : _services(std::move(services)), _guard(allowedHosts) {}
     Poco::Net::HTTPRequestHandler*
     createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-        return new RequestHandler(_services);
+        return new RequestHandler(_services, _guard);
     }
 
 private:
     HttpServices _services;
+    RequestGuard _guard;
 };
 
 } // namespace
 
-ApiServer::ApiServer(Host& host, unsigned short port, std::string webRoot)
-    : _host(host), _gateway(host), _webRoot(std::move(webRoot)), _requestedPort(port) {}
+ApiServer::ApiServer(Host& host, unsigned short port, std::string webRoot,
+                     std::vector<std::string> allowedHosts)
+    : _host(host), _gateway(host), _webRoot(std::move(webRoot)),
+      _allowedHosts(std::move(allowedHosts)), _requestedPort(port) {}
 
 ApiServer::~ApiServer() {
     stop();
@@ -133,8 +158,9 @@ void ApiServer::start() {
     params->setKeepAliveTimeout(Poco::Timespan(5, 0));
     _threads = std::make_unique<Poco::ThreadPool>(2, kMaxThreads);
     _server = std::make_unique<Poco::Net::HTTPServer>(
-        new RequestHandlerFactory(HttpServices{_host, _gateway, _sessions, _webRoot}), *_threads,
-        socket, params);
+        new RequestHandlerFactory(HttpServices{_host, _gateway, _sessions, _logins, _webRoot},
+                                  _allowedHosts),
+        *_threads, socket, params);
     _server->start();
 }
 

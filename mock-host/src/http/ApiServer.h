@@ -3,6 +3,7 @@
 ///
 /// Lifetime: start() binds and serves on its own thread pool (64 threads); stop() stops accepting
 /// and waits for running requests. The Host must outlive the server.
+#include "auth/LoginThrottle.h"
 #include "host/ToolGateway.h"
 #include "http/SessionStore.h"
 
@@ -11,6 +12,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace mockhost {
 
@@ -18,7 +20,10 @@ class ApiServer {
 public:
     /// @param port 0 picks a free port (see port()).
     /// @param webRoot folder of static pages served for GET outside /api; may not exist.
-    ApiServer(Host& host, unsigned short port, std::string webRoot);
+    /// @param allowedHosts host names it answers under besides 127.0.0.1, localhost and [::1]
+    ///        (see RequestGuard).
+    ApiServer(Host& host, unsigned short port, std::string webRoot,
+              std::vector<std::string> allowedHosts = {});
     ~ApiServer();
     void start();
     void stop();
@@ -28,7 +33,9 @@ private:
     Host& _host;
     ToolGateway _gateway;
     SessionStore _sessions;
+    LoginThrottle _logins;
     std::string _webRoot;
+    std::vector<std::string> _allowedHosts;
     unsigned short _requestedPort;
     static constexpr int kMaxThreads = 64;      ///< requests (and keep-alive connections) at once
     std::unique_ptr<Poco::ThreadPool> _threads; ///< the server's own, outlives _server

@@ -1,6 +1,7 @@
 #pragma once
 /// One HTTP request and its answer, with what every handler needs: JSON in and out, the
 /// caller from the session cookie, and the host's services.
+#include "auth/LoginThrottle.h"
 #include "host/ToolGateway.h"
 #include "http/SessionStore.h"
 
@@ -19,6 +20,7 @@ struct HttpServices {
     Host& host;
     ToolGateway& gateway;
     SessionStore& sessions;
+    LoginThrottle& logins;
     std::string webRoot;
 };
 
@@ -49,9 +51,12 @@ public:
     void sendJson(int status, const std::string& json);
     void sendError(const bss::sdk::ToolError& error);
 
-private:
+    /// Reads and drops what is left of the request body, at most 1 MiB; past that the
+    /// connection is closed after this answer instead (so a client cannot hold a server thread
+    /// by sending an endless body after its answer).
     void discardUnreadBody();
 
+private:
     HttpServices& _services;
     Poco::Net::HTTPServerRequest& _request;
     Poco::Net::HTTPServerResponse& _response;

@@ -1,4 +1,5 @@
 #include "http/Handlers.h"
+#include "support/LogText.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/Net/HTTPCookie.h>
@@ -7,6 +8,23 @@ using bss::sdk::ErrorCode;
 using bss::sdk::ToolError;
 
 namespace mockhost {
+namespace {
+
+/// 429 with Retry-After: the page shows the message under the form.
+void refuseWhileBackingOff(HttpExchange& exchange, std::chrono::seconds wait) {
+    exchange.response().set("Retry-After", std::to_string(wait.count()));
+    Poco::JSON::Object::Ptr error = new Poco::JSON::Object;
+    error->set("code", std::string("too_many_attempts"));
+    error->set("message", "Too many failed log-ins for this login or from this address: try "
+                          "again in " +
+                              std::to_string(wait.count()) + " s.");
+    error->set("field", std::string("login"));
+    Poco::JSON::Object answer;
+    answer.set("error", error);
+    exchange.sendJson(429, toJsonText(answer));
+}
+
+} // namespace
 
 void handleLogin(HttpExchange& exchange) {
     Poco::JSON::Object::Ptr body = exchange.jsonBody();
@@ -14,12 +32,29 @@ void handleLogin(HttpExchange& exchange) {
     const std::string password = body->optValue<std::string>("password", "");
     if (login.empty())
         throw ToolError(ErrorCode::InvalidInput, "login is required.", "login");
-    auto user = exchange.services().host.users().authenticate(login, password);
+    HttpServices& services = exchange.services();
+    const std::string address = exchange.request().clientAddress().host().toString();
+    // Checked before the password, so a guess during the back-off tells nothing.
+    if (const std::chrono::seconds wait = services.logins.wait(login, address); wait.count() > 0) {
+        services.host.logger().warning("log-in for '" + printableForLog(login) + "' from " +
+                                       address + " refused for " + std::to_string(wait.count()) +
+                                       " s after repeated failures");
+        refuseWhileBackingOff(exchange, wait);
+        return;
+    }
+    auto user = services.host.users().authenticate(login, password);
     if (!user) {
-        exchange.services().host.logger().warning("failed log-in for '" + login + "'");
+        services.logins.failed(login, address);
+        services.host.logger().warning("failed log-in for '" + printableForLog(login) + "' from " +
+                                       address);
         throw ToolError(ErrorCode::Unauthenticated, "Wrong login or password.");
     }
-    const std::string id = exchange.services().sessions.create(user->user.id);
+    services.logins.succeeded(login, address);
+    // A new session id at every log-in, and the one the browser came with ends: an id planted
+    // in the browser before the log-in (session fixation) is worth nothing after it.
+    if (const std::string previous = exchange.sessionId(); !previous.empty())
+        services.sessions.remove(previous);
+    const std::string id = services.sessions.create(user->user.id);
     Poco::Net::HTTPCookie cookie(kSessionCookie, id);
     cookie.setPath("/");
     cookie.setHttpOnly(true);

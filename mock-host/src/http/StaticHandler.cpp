@@ -34,10 +34,15 @@ void handleStaticFile(HttpExchange& exchange) {
     Poco::Path path(root);
     path.makeDirectory();
     for (const std::string& segment : exchange.segments()) {
-        // Segments come from a split on '/', so only ".." could climb out of the web root.
-        if (segment == ".." || segment == ".")
+        // Segments come from a split on '/', so only ".." could climb out of the web root; no
+        // dotfile (.git, .env) is a page. A link is never followed out of (or within) the root:
+        // what the host serves is what its folder holds.
+        if (segment.empty() || segment.front() == '.')
             throw ToolError(ErrorCode::NotFound, "No such page.");
         path.pushDirectory(segment);
+        const std::string here = path.toString().substr(0, path.toString().size() - 1);
+        if (Poco::File(here).exists() && Poco::File(here).isLink())
+            throw ToolError(ErrorCode::NotFound, "No such page.");
     }
     Poco::Path file = path;
     if (exchange.segments().empty())

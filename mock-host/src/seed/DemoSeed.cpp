@@ -1,9 +1,12 @@
 #include "seed/DemoSeed.h"
 
+#include "auth/PasswordHasher.h"
 #include "catalog/ProductCatalog.h"
 #include "host/Host.h"
 #include "services/InstanceStore.h"
 #include "support/IsoTime.h"
+
+#include <optional>
 
 namespace mockhost {
 namespace {
@@ -21,11 +24,26 @@ std::int64_t ensureOrganization(OrganizationDirectory& orgs, const std::string& 
     return orgs.add(name, kind, parent);
 }
 
-void ensureUser(UserDirectory& users, std::int64_t org, const std::string& login,
-                const std::string& displayName, const std::string& role) {
+/// The demo password's salt and hash, made once for every demo user: the password is published,
+/// so a shared salt gives nothing away, and a fresh demo database hashes it once, not per user.
+struct DemoHash {
+    std::string salt;
+    std::string hash;
+};
+
+void ensureUser(UserDirectory& users, std::optional<DemoHash>& demoHash, std::int64_t org,
+                const std::string& login, const std::string& displayName, const std::string& role) {
     auto existing = users.byLogin(login);
-    const std::int64_t id =
-        existing ? existing->user.id : users.addUser(org, login, displayName, kDemoPassword);
+    std::int64_t id = 0;
+    if (existing) {
+        id = existing->user.id;
+    } else {
+        if (!demoHash) {
+            const std::string salt = PasswordHasher::newSalt();
+            demoHash = DemoHash{salt, PasswordHasher::hash(kDemoPassword, salt)};
+        }
+        id = users.addUserWithHash(org, login, displayName, demoHash->salt, demoHash->hash);
+    }
     users.grantRole(id, role);
 }
 
@@ -86,12 +104,15 @@ std::vector<DemoProduct> demoProducts() {
         {"Microsoft 365 Business Standard", "M365-BS", {"CFQ7TTC0LDPB:0001"}, nce(1170)},
         {"Office 365 E3", "O365-E3", {"CFQ7TTC0LF8Q:0001"}, nce(2180)},
         {"Exchange Online (Plan 1)", "EXO-P1", {"CFQ7TTC0LH16:0001"}, nce(380)},
-        {"Teams Audio Conferencing (dial-out USA/CAN)", "TEAMS-AC", {"CFQ7TTC0LHSF:0001"},
-         nce(0)},
-        {"Office 365 E3 (legacy)", "O365-E3-LEGACY", {"796B6B5F-613C-4E24-A17C-EBA730D49C02"},
+        {"Teams Audio Conferencing (dial-out USA/CAN)", "TEAMS-AC", {"CFQ7TTC0LHSF:0001"}, nce(0)},
+        {"Office 365 E3 (legacy)",
+         "O365-E3-LEGACY",
+         {"796B6B5F-613C-4E24-A17C-EBA730D49C02"},
          legacy(2000)},
-        {"Office 365 Extra File Storage (legacy)", "O365-EFS-LEGACY",
-         {"3F2B6F4A-0B1C-4C8E-9C0D-6A1E2F3B4C5D"}, legacy(20)},
+        {"Office 365 Extra File Storage (legacy)",
+         "O365-EFS-LEGACY",
+         {"3F2B6F4A-0B1C-4C8E-9C0D-6A1E2F3B4C5D"},
+         legacy(20)},
         {"Microsoft Azure (legacy)", "AZURE-LEGACY", {"MS-AZR-0145P"}, {{"monthly", "", 0, "EUR"}}},
     };
 }
@@ -123,10 +144,11 @@ void DemoSeed::apply(const DemoSeedOptions& options) {
     UserDirectory& users = _host.users();
     users.ensureRole("System Admin", {bss::sdk::kPermissionSystemAdmin});
     users.ensureRole("Sales", {});
-    ensureUser(users, root, "admin@root", "Root Admin", "System Admin");
-    ensureUser(users, root, "sales@root", "Root Sales", "Sales");
-    ensureUser(users, country, "admin@country", "Greece Admin", "System Admin");
-    ensureUser(users, simple, "admin@simple", "Shop Admin", "System Admin");
+    std::optional<DemoHash> demoHash;
+    ensureUser(users, demoHash, root, "admin@root", "Root Admin", "System Admin");
+    ensureUser(users, demoHash, root, "sales@root", "Root Sales", "Sales");
+    ensureUser(users, demoHash, country, "admin@country", "Greece Admin", "System Admin");
+    ensureUser(users, demoHash, simple, "admin@simple", "Shop Admin", "System Admin");
 
     const auto nowTime = _host.clock().now();
     const std::string now = formatIso(nowTime);

@@ -99,8 +99,8 @@ export function renderHierarchyPanel(container, ctx) {
   incremental.addEventListener('click', () => run({ mode: 'incremental' }));
 
   container.append(h('section', { class: 'panel', 'aria-label': 'Instance and Get Hierarchy' },
-    h('div', { class: 'row', style: 'align-items:flex-end' }, ctx.header, modes),
-    h('div', { class: 'row', style: 'margin-top:8px; align-items:flex-end' }, targetField, getButton, incremental),
+    h('div', { class: 'row align-end' }, ctx.header, modes),
+    h('div', { class: 'row align-end spaced-top' }, targetField, getButton, incremental),
     errorBox, progress.box));
 
   return {

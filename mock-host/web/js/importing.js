@@ -38,7 +38,7 @@ export function createImporter(ctx) {
 
     const preflightBox = h('div', { id: 'preflight' }, h('p', {}, 'Checking the selection…'));
     const previewBox = h('div', { id: 'dry-run' }, h('p', {}, 'Preparing the preview…'));
-    const body = h('div', { style: 'min-width:min(900px, 90vw)' },
+    const body = h('div', { class: 'dialog-wide' },
       h('h3', {}, 'Pre-flight check'), preflightBox,
       policyRadios(policy, (value) => { policy = value; loadPreview(); }),
       h('h3', {}, 'Dry run: what the import will do (nothing is written yet)'), previewBox);

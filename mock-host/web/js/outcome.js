@@ -81,7 +81,7 @@ function tenantBlock(t) {
       note ? h('span', { class: outcome === 'failed' ? 'error-text' : 'hint' }, note) : null),
     (t.subscriptions || []).length
       ? h('table', {}, h('thead', {}, h('tr', {}, ['Subscription', 'Action', 'Reason', 'Billing'].map((x) => h('th', { scope: 'col' }, x)))), subs)
-      : h('p', { class: 'hint', style: 'padding:0 10px' }, 'No subscriptions.'));
+      : h('p', { class: 'hint padded-x' }, 'No subscriptions.'));
 }
 
 export function outcomeGroups(answer) {
@@ -102,7 +102,7 @@ export function outcomeGroups(answer) {
 }
 
 export function policyRadios(current, onChange) {
-  const group = h('fieldset', { class: 'radio-group', id: 'billing-policy', style: 'flex-direction:column; align-items:flex-start' },
+  const group = h('fieldset', { class: 'radio-group column', id: 'billing-policy' },
     h('legend', {}, 'Billing of imported subscriptions'));
   for (const [value, text] of Object.entries(POLICY_LABELS)) {
     const id = `policy-${value}`;

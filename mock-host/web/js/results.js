@@ -63,7 +63,7 @@ export async function renderResults(main, runId) {
         h('span', {}, `Started ${formatDateTime(answer.startedAt)}`),
         answer.finishedAt ? h('span', {}, `Finished ${formatDateTime(answer.finishedAt)}`) : null,
         h('span', {}, `Billing: ${label(POLICY_LABELS, answer.billingPolicy)}`),
-        h('span', { class: 'spacer', style: 'flex:1' }), csvButton, csvMessage),
+        h('span', { class: 'spacer' }), csvButton, csvMessage),
       summaryGrid(answer.summary, 'results-summary')),
     groups, h('div', { class: 'toolbar' }, moreButton, shownText));
 }

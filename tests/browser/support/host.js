@@ -127,6 +127,11 @@ async function newPage(browser, hostUrl) {
     return route.abort();
   });
   page.on('pageerror', (e) => errors.push(String(e)));
+  // The host's Content-Security-Policy allows no inline script or style: a page part that needs
+  // one is refused by the browser, which says so on the console.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
   return { context, page, outside, errors };
 }
 

@@ -5,6 +5,7 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <Poco/File.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -14,8 +15,17 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/TemporaryFile.h>
 
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
 #include <memory>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -37,7 +47,9 @@ class Client {
 public:
     explicit Client(unsigned short port) : _port(port) {}
 
-    Answer call(const std::string& method, const std::string& path, const std::string& body = "") {
+    /// `headers` are set last: they replace the Content-Type (application/json) and Host.
+    Answer call(const std::string& method, const std::string& path, const std::string& body = "",
+                const std::vector<std::pair<std::string, std::string>>& headers = {}) {
         Poco::Net::HTTPClientSession session("127.0.0.1", _port);
         Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
         if (!_cookie.empty()) {
@@ -46,6 +58,8 @@ public:
             request.setCookies(cookies);
         }
         request.setContentType("application/json");
+        for (const auto& [name, value] : headers)
+            request.set(name, value);
         request.setContentLength(static_cast<std::streamsize>(body.size()));
         session.sendRequest(request) << body;
         Poco::Net::HTTPResponse response;
@@ -87,6 +101,9 @@ public:
         return ids;
     }
 
+    const std::string& cookie() const { return _cookie; }
+    void useCookie(const std::string& cookie) { _cookie = cookie; }
+
     Answer listInstances() {
         return call("POST", "/api/tools/" + kTool + "/actions/list-instances", "{}");
     }
@@ -107,6 +124,10 @@ class HttpAccessTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(anonymousCallerGets401);
     CPPUNIT_TEST(wrongPasswordGets401);
     CPPUNIT_TEST(everyAnswerForbidsFramingSniffingAndReferrers);
+    CPPUNIT_TEST(formPostsOtherOriginsAndReboundNamesAreRefused);
+    CPPUNIT_TEST(repeatedFailedLogInsBackOff);
+    CPPUNIT_TEST(everyLogInStartsANewSession);
+    CPPUNIT_TEST(staticPagesAreNeverDotfilesOrLinks);
     CPPUNIT_TEST(adminOfEnabledOrgSeesAndCallsTheTool);
     CPPUNIT_TEST(orgWithoutTheToolNeitherSeesNorCallsIt);
     CPPUNIT_TEST(userWithoutSystemAdminGets403AndDoesNotSeeIt);
@@ -156,11 +177,115 @@ public:
                                          answer.headers.get("X-Content-Type-Options", ""));
             CPPUNIT_ASSERT_EQUAL_MESSAGE(what, std::string("DENY"),
                                          answer.headers.get("X-Frame-Options", ""));
-            CPPUNIT_ASSERT_EQUAL_MESSAGE(what, std::string("frame-ancestors 'none'"),
-                                         answer.headers.get("Content-Security-Policy", ""));
-            CPPUNIT_ASSERT_EQUAL_MESSAGE(what, std::string("no-referrer"),
+            const std::string policy = answer.headers.get("Content-Security-Policy", "");
+            for (const char* directive : {"default-src 'self'", "frame-ancestors 'none'"})
+                CPPUNIT_ASSERT_MESSAGE(what + ": " + policy,
+                                       policy.find(directive) != std::string::npos);
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(what, std::string("same-origin"),
                                          answer.headers.get("Referrer-Policy", ""));
         }
+    }
+
+    void formPostsOtherOriginsAndReboundNamesAreRefused() {
+        const std::string credentials = "{\"login\":\"admin@root\",\"password\":\"demo-password\"}";
+        const std::string self = "http://127.0.0.1:" + std::to_string(_port);
+        const std::string samePortOther = "http://127.0.0.1:" + std::to_string(_port + 1);
+        Client client(_port);
+        // A text/plain form whose body parses as JSON, as another page of 127.0.0.1 could post.
+        Answer answer =
+            client.call("POST", "/api/login", credentials, {{"Content-Type", "text/plain"}});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(answer.body, 415, answer.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("Content-Type"),
+                             answer.json()->getObject("error")->getValue<std::string>("field"));
+        CPPUNIT_ASSERT(answer.setCookie.empty());
+        answer = client.call("POST", "/api/login", credentials, {{"Origin", samePortOther}});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(answer.body, 403, answer.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("Origin"),
+                             answer.json()->getObject("error")->getValue<std::string>("field"));
+        CPPUNIT_ASSERT_EQUAL(401, client.call("GET", "/api/me").status);
+
+        answer = client.call("POST", "/api/login", credentials, {{"Origin", self}});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(answer.body, 200, answer.status);
+        // Logged in, a forged call still fails, and changes nothing.
+        answer = client.call("POST", "/api/logout", "{}", {{"Referer", samePortOther + "/x"}});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(answer.body, 403, answer.status);
+        CPPUNIT_ASSERT_EQUAL(200, client.call("GET", "/api/me").status);
+
+        // DNS rebinding: the attacker's name, resolved to 127.0.0.1, reaches neither the page
+        // nor the API.
+        const std::string rebound = "rebound.example:" + std::to_string(_port);
+        for (const char* path : {"/", "/api/me"}) {
+            answer = client.call("GET", path, "", {{"Host", rebound}});
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(path, 403, answer.status);
+            CPPUNIT_ASSERT_EQUAL(std::string("Host"),
+                                 answer.json()->getObject("error")->getValue<std::string>("field"));
+        }
+        CPPUNIT_ASSERT_EQUAL(200, client.call("GET", "/", "", {{"Host", "localhost"}}).status);
+    }
+
+    void repeatedFailedLogInsBackOff() {
+        Client client(_port);
+        const std::string wrong = "{\"login\":\"admin@root\",\"password\":\"guess\"}";
+        for (int i = 0; i < 6; ++i)
+            CPPUNIT_ASSERT_EQUAL(401, client.call("POST", "/api/login", wrong).status);
+        // Now even the right password waits: the answer says how long, on the page too.
+        Answer answer = client.call("POST", "/api/login",
+                                    "{\"login\":\"admin@root\",\"password\":\"demo-password\"}");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(answer.body, 429, answer.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("1"), answer.headers.get("Retry-After", ""));
+        CPPUNIT_ASSERT_EQUAL(std::string("too_many_attempts"), errorCode(answer));
+        CPPUNIT_ASSERT(answer.json()->getObject("error")->getValue<std::string>("message").find(
+                           "try again in 1 s") != std::string::npos);
+        CPPUNIT_ASSERT(answer.setCookie.empty());
+        // Another login from the same address is not held up by this one's failures.
+        client.login("sales@root");
+        std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+        client.login("admin@root");
+    }
+
+    void everyLogInStartsANewSession() {
+        Client client(_port);
+        client.login("admin@root");
+        const std::string first = client.cookie();
+        client.login("admin@root"); // sends the first cookie along
+        CPPUNIT_ASSERT(client.cookie() != first);
+        CPPUNIT_ASSERT_EQUAL(200, client.call("GET", "/api/me").status);
+        Client planted(_port);
+        planted.useCookie(first);
+        CPPUNIT_ASSERT_EQUAL(401, planted.call("GET", "/api/me").status);
+    }
+
+    void staticPagesAreNeverDotfilesOrLinks() {
+        const std::string root = Poco::TemporaryFile::tempName();
+        const std::string outside = Poco::TemporaryFile::tempName();
+        Poco::File(root + "/sub").createDirectories();
+        Poco::File(outside).createDirectories();
+        const auto write = [](const std::string& path, const std::string& text) {
+            std::ofstream(path) << text;
+        };
+        write(root + "/index.html", "<p>the page</p>");
+        write(root + "/sub/page.html", "<p>a sub page</p>");
+        write(root + "/.env", "SECRET=not-a-page");
+        write(outside + "/secret.txt", "outside the web root");
+        CPPUNIT_ASSERT_EQUAL(
+            0, ::symlink((outside + "/secret.txt").c_str(), (root + "/link.html").c_str()));
+        CPPUNIT_ASSERT_EQUAL(0, ::symlink(outside.c_str(), (root + "/linked").c_str()));
+        ict::test::BackgroundCommand server(
+            kHost, std::vector<std::string>{"serve", "--port", "0", "--db", _db->hostOption(),
+                                            "--quiet", "--web-root", root});
+        const std::string line = server.waitForLine("listening on http://127.0.0.1:");
+        Client client(static_cast<unsigned short>(std::stoi(line.substr(line.rfind(':') + 1))));
+        CPPUNIT_ASSERT_EQUAL(std::string("<p>the page</p>"), client.call("GET", "/").body);
+        CPPUNIT_ASSERT_EQUAL(200, client.call("GET", "/sub/page.html").status);
+        for (const char* path : {"/.env", "/link.html", "/linked/secret.txt", "/sub/../.env"}) {
+            const Answer answer = client.call("GET", path);
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(path, 404, answer.status);
+            CPPUNIT_ASSERT_MESSAGE(path, answer.body.find("SECRET") == std::string::npos &&
+                                             answer.body.find("outside") == std::string::npos);
+        }
+        CPPUNIT_ASSERT_EQUAL(0, server.stop());
+        Poco::File(root).remove(true);
+        Poco::File(outside).remove(true);
     }
 
     void wrongPasswordGets401() {
