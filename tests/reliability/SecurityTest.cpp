@@ -219,6 +219,32 @@ public:
                                       .post("/api/admin/tools/import-customers/enablement",
                                             "{\"organizationId\":1,\"enabled\":false}")
                                       .status);
+        // ... and of their own tree: another root's System Admin can change nothing here.
+        mockhost::Host& host = _live->host();
+        if (!host.organizations().byName("Other Root")) {
+            const std::int64_t other = host.organizations().add(
+                "Other Root", bss::sdk::OrganizationKind::Root, std::nullopt);
+            const std::int64_t user =
+                host.users().addUser(other, "admin@other", "Other Admin", mockhost::kDemoPassword);
+            host.users().grantRole(user, "System Admin");
+        }
+        const std::int64_t countryOrg = host.organizations().byName("Contoso Cloud Greece")->id;
+        HttpClient otherAdmin(_live->port());
+        logIn(otherAdmin, "admin@other");
+        for (const std::int64_t target : {countryOrg, *host.organizations().rootOf(countryOrg)}) {
+            const HttpAnswer refused = otherAdmin.post(
+                "/api/admin/tools/import-customers/enablement",
+                "{\"organizationId\":" + std::to_string(target) + ",\"enabled\":false}");
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(refused.body, 404, refused.status);
+        }
+        CPPUNIT_ASSERT(host.enablement().isEnabled(countryOrg, "import-customers"));
+        HttpClient rootAdmin(_live->port());
+        logIn(rootAdmin, "admin@root");
+        CPPUNIT_ASSERT_EQUAL(200, rootAdmin
+                                      .post("/api/admin/tools/import-customers/enablement",
+                                            "{\"organizationId\":" + std::to_string(countryOrg) +
+                                                ",\"enabled\":true}")
+                                      .status);
     }
 
     void fullFlowLeaksNoSecretAndKeepsInjectionShapedNamesVerbatim() {

@@ -21,7 +21,9 @@ void handleToolEnablement(HttpExchange& exchange) {
     const bool enabled = body->getValue<bool>("enabled");
     Host& host = exchange.services().host;
     auto org = host.organizations().byId(orgId);
-    if (!org)
+    // Another root's organization answers as an unknown one: a root's admin manages its own
+    // tree only, and learns nothing of the others.
+    if (!org || host.organizations().rootOf(orgId) != caller.organization.id)
         throw ToolError(ErrorCode::NotFound,
                         "No organization with id " + std::to_string(orgId) + ".", "organizationId");
     host.enablement().set(orgId, toolId, enabled, formatIso(host.clock().now()));

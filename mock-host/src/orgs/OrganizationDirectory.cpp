@@ -95,4 +95,18 @@ std::int64_t OrganizationDirectory::add(const std::string& name, OrganizationKin
     return byName(name)->id;
 }
 
+std::optional<std::int64_t> OrganizationDirectory::rootOf(std::int64_t id) {
+    for (int step = 0; step < 16; ++step) {
+        const std::optional<bss::sdk::Organization> org = byId(id);
+        if (!org)
+            return std::nullopt;
+        if (org->kind == bss::sdk::OrganizationKind::Root)
+            return org->id;
+        if (!org->parentId)
+            return std::nullopt;
+        id = *org->parentId;
+    }
+    return std::nullopt;
+}
+
 } // namespace mockhost

@@ -82,6 +82,7 @@ std::string JobQueue::submit(const std::string& toolId, const bss::sdk::CallCont
     job->status.progressJson = "{}";
     job->status.submittedAt = _clock.now();
     job->work = std::move(work);
+    evictFinished();
     _jobs[job->status.id] = job;
     _queue.push_back(job);
     _wake.notify_one();
@@ -236,6 +237,30 @@ void JobQueue::shutdown() {
     for (std::thread& worker : _workers)
         worker.join();
     _workers.clear();
+}
+
+void JobQueue::evictFinished() {
+    const auto now = _clock.now();
+    std::vector<std::pair<std::chrono::system_clock::time_point, std::string>> finished;
+    for (auto it = _jobs.begin(); it != _jobs.end();) {
+        const JobStatus& s = it->second->status;
+        if (active(s.state) || !s.finishedAt) {
+            ++it;
+        } else if (now - *s.finishedAt > kFinishedKeptFor) {
+            it = _jobs.erase(it);
+        } else {
+            finished.emplace_back(*s.finishedAt, it->first);
+            ++it;
+        }
+    }
+    if (finished.size() < kFinishedKept)
+        return;
+    // Room for the one being submitted: keep kFinishedKept - 1 of the newest.
+    const std::size_t drop = finished.size() - (kFinishedKept - 1);
+    std::nth_element(finished.begin(), finished.begin() + static_cast<std::ptrdiff_t>(drop),
+                     finished.end());
+    for (std::size_t i = 0; i < drop; ++i)
+        _jobs.erase(finished[i].second);
 }
 
 } // namespace mockhost

@@ -5,11 +5,16 @@
 /// Rules: at most one queued or running job per (tool, organization, subject); status, list and
 /// cancel see only jobs of the caller's organization and tool. shutdownTool() cancels and joins
 /// every job of a tool (the host calls it before Tool::stop()). Thread-safe.
+///
+/// A finished job stays visible for kFinishedKeptFor after it ended, and at most kFinishedKept
+/// finished jobs are held (the oldest dropped first), so the table does not grow with the host's
+/// uptime; a job still queued or running is never dropped. Tools keep their own run records.
 #include <bss/sdk/Clock.h>
 #include <bss/sdk/Jobs.h>
 #include <bss/sdk/Logger.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -22,6 +27,9 @@ namespace mockhost {
 
 class JobQueue {
 public:
+    static constexpr std::size_t kFinishedKept = 1000;
+    static constexpr std::chrono::hours kFinishedKeptFor{24};
+
     JobQueue(bss::sdk::Clock& clock, bss::sdk::Logger& logger, std::size_t workers = 4);
     /// Calls shutdown().
     ~JobQueue();
@@ -55,6 +63,8 @@ private:
     void workerLoop();
     void run(const std::shared_ptr<Job>& job);
     bool requestCancel(const std::shared_ptr<Job>& job);
+    /// Drops finished jobs past their keeping time or the count; the caller holds _mutex.
+    void evictFinished();
 
     bss::sdk::Clock& _clock;
     bss::sdk::Logger& _logger;

@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 using bss::sdk::JobState;
 
@@ -62,6 +63,7 @@ class JobQueueTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(cancelStopsARunningJob);
     CPPUNIT_TEST(anotherOrganizationNeitherSeesNorCancels);
     CPPUNIT_TEST(shutdownToolCancelsAndJoinsItsJobs);
+    CPPUNIT_TEST(finishedJobsAreDroppedOldestFirstAndAfterADay);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -210,6 +212,44 @@ public:
     }
 
 private:
+    void finishedJobsAreDroppedOldestFirstAndAfterADay() {
+        using mockhost::JobQueue;
+        const auto alice = caller(1, "alice");
+        auto at = mockhost::parseIso("2026-01-31T10:00:00Z", "clock");
+        Gate gate;
+        const std::string running = _jobs->submit(alice, "long", "instance:0", [&](auto& c) {
+            gate.waitOrCancel(c);
+            return std::string("{}");
+        });
+        std::vector<std::string> ids;
+        for (std::size_t i = 0; i < JobQueue::kFinishedKept; ++i) {
+            _clock.set(at += std::chrono::seconds(1)); // each ends later than the one before
+            ids.push_back(_jobs->submit(alice, "quick", "instance:" + std::to_string(i + 1),
+                                        [](auto&) { return std::string("{}"); }));
+            waitFinished(alice, ids.back());
+        }
+        CPPUNIT_ASSERT(_jobs->status(alice, ids.front()).has_value()); // at the cap, not past it
+        _clock.set(at += std::chrono::seconds(1));
+        const std::string next =
+            _jobs->submit(alice, "quick", "instance:next", [](auto&) { return std::string("{}"); });
+        waitFinished(alice, next);
+        CPPUNIT_ASSERT(!_jobs->status(alice, ids.front()).has_value()); // the oldest went
+        CPPUNIT_ASSERT(_jobs->status(alice, ids[1]).has_value());
+        CPPUNIT_ASSERT(_jobs->status(alice, running).has_value()); // running: never dropped
+
+        // A day after they ended, finished jobs go whatever their number.
+        _clock.set(at + JobQueue::kFinishedKeptFor + std::chrono::seconds(1));
+        const std::string later = _jobs->submit(alice, "quick", "instance:later",
+                                                [](auto&) { return std::string("{}"); });
+        waitFinished(alice, later);
+        CPPUNIT_ASSERT(!_jobs->status(alice, ids.back()).has_value());
+        CPPUNIT_ASSERT(!_jobs->status(alice, next).has_value());
+        CPPUNIT_ASSERT(_jobs->status(alice, later).has_value());
+        CPPUNIT_ASSERT(_jobs->status(alice, running)->state == JobState::Running);
+        gate.open();
+        CPPUNIT_ASSERT(waitFinished(alice, running).state == JobState::Succeeded);
+    }
+
     bss::sdk::JobStatus waitFinished(const bss::sdk::CallContext& who, const std::string& id) {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
         for (;;) {
