@@ -1,4 +1,5 @@
 #include "cli/Commands.h"
+#include "cli/SecretOption.h"
 #include "host/Host.h"
 #include "services/InstanceStore.h"
 #include "support/IsoTime.h"
@@ -9,8 +10,8 @@ namespace mockhost {
 
 int runInstance(const CommandLine& line) {
     line.allowOnly({"org", "name", "csp-model", "pc-url", "login-url", "ca-bundle",
-                    "partner-tenant", "app-id", "secret", "refresh-token",
-                    "refresh-token-expires"});
+                    "partner-tenant", "app-id", "secret", "secret-file", "refresh-token",
+                    "refresh-token-file", "refresh-token-expires"});
     const auto& args = line.positionals();
     if (args.size() != 1 || (args[0] != "add" && args[0] != "update"))
         throw std::invalid_argument("usage: mock-host instance add|update --org ... (see help)");
@@ -24,8 +25,8 @@ int runInstance(const CommandLine& line) {
     record.caBundlePath = line.value("ca-bundle", "");
     record.partnerTenantId = line.required("partner-tenant");
     record.appId = line.required("app-id");
-    record.appSecret = line.required("secret");
-    record.refreshToken = line.value("refresh-token", "");
+    record.appSecret = *secretOption(line, "secret", true);
+    record.refreshToken = secretOption(line, "refresh-token", false).value_or("");
     if (auto expires = line.optional("refresh-token-expires"))
         record.refreshTokenExpiresAtIso = formatIso(parseIso(*expires, "--refresh-token-expires"));
     const std::string now = formatIso(host.clock().now());

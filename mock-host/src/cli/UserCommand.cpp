@@ -1,4 +1,5 @@
 #include "cli/Commands.h"
+#include "cli/SecretOption.h"
 #include "host/Host.h"
 
 #include <iostream>
@@ -6,7 +7,7 @@
 namespace mockhost {
 
 int runUser(const CommandLine& line) {
-    line.allowOnly({"org", "login", "password", "display-name", "role"});
+    line.allowOnly({"org", "login", "password", "password-file", "display-name", "role"});
     const auto& args = line.positionals();
     if (args.size() != 1 || args[0] != "add")
         throw std::invalid_argument("usage: mock-host user add --org ... (see help)");
@@ -14,7 +15,7 @@ int runUser(const CommandLine& line) {
     const bss::sdk::Organization org = host.organizations().require(line.required("org"));
     const std::string login = line.required("login");
     const std::int64_t id = host.users().addUser(org.id, login, line.value("display-name", login),
-                                                 line.required("password"));
+                                                 *secretOption(line, "password", true));
     for (const std::string& role : line.values("role"))
         host.users().grantRole(id, role);
     std::cout << "user " << id << " '" << login << "' added to " << org.name << std::endl;

@@ -1,10 +1,17 @@
 // The admin subcommands of the mock-host binary, each run in its own process on a fresh database:
-// what they store is seen by `action`, and secrets given on the command line are never echoed.
+// what they store is seen by `action`, and secrets given on the command line are never echoed;
+// they can come from a file or standard input instead, out of `ps`.
+#include "db/HostDatabase.h"
 #include "support/CommandRunner.h"
 #include "support/TestDatabase.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <Poco/Data/Session.h>
+#include <Poco/File.h>
+#include <Poco/TemporaryFile.h>
+
+#include <fstream>
 #include <memory>
 
 namespace {
@@ -24,6 +31,7 @@ class CliCommandsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(instanceAddStoresWithoutEchoingSecrets);
     CPPUNIT_TEST(badOptionsNameTheFieldAndValue);
     CPPUNIT_TEST(productAndUserAdd);
+    CPPUNIT_TEST(secretsComeFromAFileOrStandardInput);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -148,7 +156,95 @@ public:
         CPPUNIT_ASSERT(contains(call.out, "Global Partner Center (direct)"));
     }
 
+    void secretsComeFromAFileOrStandardInput() {
+        Poco::TemporaryFile secretFile, tokenFile, emptyFile;
+        std::ofstream(secretFile.path()) << "FILE-SECRET-VALUE\n";
+        std::ofstream(tokenFile.path()) << "FILE-TOKEN-VALUE\r\nsecond line ignored\n";
+        std::ofstream(emptyFile.path()) << "";
+        const std::vector<std::string> instance = {"instance",
+                                                   "add",
+                                                   "--seed-demo",
+                                                   "--org",
+                                                   "Contoso Cloud (root)",
+                                                   "--name",
+                                                   "From files",
+                                                   "--csp-model",
+                                                   "direct",
+                                                   "--pc-url",
+                                                   "https://127.0.0.1:9443",
+                                                   "--login-url",
+                                                   "https://127.0.0.1:9443",
+                                                   "--partner-tenant",
+                                                   "11111111-2222-4333-8444-555555555555",
+                                                   "--app-id",
+                                                   "app-1"};
+        auto with = [&](std::vector<std::string> extra) {
+            std::vector<std::string> args = instance;
+            args.insert(args.end(), extra.begin(), extra.end());
+            return run(args);
+        };
+        const auto added =
+            with({"--secret-file", secretFile.path(), "--refresh-token-file", tokenFile.path()});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(added.err, 0, added.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(added.err, !contains(added.err, "warning"));
+        CPPUNIT_ASSERT(!contains(added.out + added.err, "FILE-SECRET-VALUE"));
+        CPPUNIT_ASSERT_EQUAL(std::string("FILE-SECRET-VALUE|FILE-TOKEN-VALUE"),
+                             stored("From files"));
+
+        // On the command line it still works, and says who else can read it.
+        std::vector<std::string> update = instance;
+        update[1] = "update";
+        update.push_back("--secret");
+        update.push_back("ARGUMENT-SECRET");
+        const auto inline_ = run(update);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(inline_.err, 0, inline_.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(inline_.err, contains(inline_.err, "warning: --secret on the command"
+                                                                  " line can be read by other"));
+        CPPUNIT_ASSERT(!contains(inline_.err, "ARGUMENT-SECRET"));
+
+        const auto both = with({"--secret", "x", "--secret-file", secretFile.path()});
+        CPPUNIT_ASSERT_EQUAL(2, both.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(both.err, contains(both.err, "--secret and --secret-file"));
+        const auto empty = with({"--secret-file", emptyFile.path()});
+        CPPUNIT_ASSERT_EQUAL(2, empty.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(empty.err,
+                               contains(empty.err, "'" + emptyFile.path() + "' holds no secret"));
+        const auto missing = with({"--secret-file", "/nonexistent/secret"});
+        CPPUNIT_ASSERT_EQUAL(2, missing.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(missing.err,
+                               contains(missing.err, "'/nonexistent/secret' cannot be read"));
+
+        // Standard input: a password piped in, then used to log in.
+        const auto piped =
+            ict::test::runCommand("/bin/sh", {"-c", "printf 'piped-password-1\\n' | '" + kHost +
+                                                        "' user add --db '" + _db->hostOption() +
+                                                        "' --org 'Contoso Cloud (root)' --login"
+                                                        " piped@root --password-file -"});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(piped.err, 0, piped.exitCode);
+        mockhost::HostDatabase db(mockhost::DatabaseSpec::parse(_db->hostOption()));
+        Poco::Data::Session session = db.session();
+        std::string salt, hash;
+        session << "SELECT password_salt, password_hash FROM users WHERE login = 'piped@root'",
+            Poco::Data::Keywords::into(salt), Poco::Data::Keywords::into(hash),
+            Poco::Data::Keywords::now;
+        CPPUNIT_ASSERT_MESSAGE(hash, hash.rfind("pbkdf2-sha256$", 0) == 0);
+    }
+
 private:
+    /// "<app secret>|<refresh token>" of the instance named `name`.
+    std::string stored(const std::string& name) {
+        mockhost::HostDatabase db(mockhost::DatabaseSpec::parse(_db->hostOption()));
+        Poco::Data::Session session = db.session();
+        std::string secret, token, n = name;
+        session
+            << (_db->dialect() == bss::sdk::SqlDialect::PostgreSQL
+                    ? "SELECT app_secret, refresh_token FROM microsoft_instances WHERE name = $1"
+                    : "SELECT app_secret, refresh_token FROM microsoft_instances WHERE name = ?"),
+            Poco::Data::Keywords::use(n), Poco::Data::Keywords::into(secret),
+            Poco::Data::Keywords::into(token), Poco::Data::Keywords::now;
+        return secret + "|" + token;
+    }
+
     ict::test::CommandResult run(std::vector<std::string> args) {
         args.push_back("--db");
         args.push_back(_db->hostOption());
