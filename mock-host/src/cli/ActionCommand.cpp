@@ -6,9 +6,11 @@
 #include <Poco/JSON/Parser.h>
 
 #include <chrono>
+#include <csignal>
+#include <ctime>
 #include <iostream>
+#include <pthread.h>
 #include <sstream>
-#include <thread>
 
 namespace mockhost {
 namespace {
@@ -60,9 +62,29 @@ std::string progressLine(const std::string& progressJson) {
     return line.str();
 }
 
+/// SIGINT and SIGTERM, blocked in every thread of an `action --wait` and taken by waitForJob.
+sigset_t stopSignals() {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    return signals;
+}
+
+/// Sleeps up to `ms` milliseconds; true when a stop signal arrived meanwhile.
+bool stopSignalWithin(int ms) {
+    const sigset_t signals = stopSignals();
+    const timespec timeout{0, static_cast<long>(ms) * 1000000L};
+    return sigtimedwait(&signals, nullptr, &timeout) > 0;
+}
+
 /// Polls the host's job table until the job ends; progress to stderr (a line when the state
-/// changes, else at most one a second), final status to stdout.
+/// changes, else at most one a second), final status to stdout. A first Ctrl-C (or SIGTERM)
+/// cancels the job and waits for it to stop between batches, so its run records what was done;
+/// a second stops waiting (the host still cancels the job as it shuts down). Either way the
+/// exit code is 130.
 int waitForJob(Host& host, const bss::sdk::CallContext& caller, const std::string& jobId) {
+    int stops = 0;
     std::string lastLine;
     bss::sdk::JobState lastState = bss::sdk::JobState::Unset;
     auto lastPrinted = std::chrono::steady_clock::now();
@@ -85,17 +107,29 @@ int waitForJob(Host& host, const bss::sdk::CallContext& caller, const std::strin
         switch (status->state) {
         case bss::sdk::JobState::Succeeded:
             std::cout << jobStatusJson(*status) << std::endl;
-            return 0;
+            return stops ? 130 : 0;
         case bss::sdk::JobState::Failed:
         case bss::sdk::JobState::Cancelled:
             std::cout << jobStatusJson(*status) << std::endl;
             std::cerr << "job " << jobId << " " << bss::sdk::jobStateName(status->state)
                       << (status->error.empty() ? "" : ": " + status->error) << "\n";
-            return 1;
+            return stops ? 130 : 1;
         default:
             break;
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        if (stopSignalWithin(200)) {
+            if (++stops == 1) {
+                std::cerr << "interrupted: cancelling job " << jobId
+                          << " (it stops after the batch in progress; press Ctrl-C again to "
+                             "stop waiting)"
+                          << std::endl;
+                host.jobs().cancelForOrganization(caller.organization.id, jobId);
+            } else {
+                std::cerr << "interrupted again: not waiting for job " << jobId
+                          << "; the host cancels it as it stops" << std::endl;
+                return 130;
+            }
+        }
     }
 }
 
@@ -111,6 +145,12 @@ int runAction(const CommandLine& line) {
         throw std::invalid_argument("usage: mock-host action --login <user> [--wait] <toolId> "
                                     "<action> [json]");
     HostOptions options = line.hostOptions();
+    if (line.has("wait")) {
+        // Before any thread starts, so every thread inherits the mask and only waitForJob takes
+        // the signals (a Ctrl-C then cancels the job instead of killing it mid-batch).
+        const sigset_t signals = stopSignals();
+        pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    }
     // Declared before the host so they outlive it: the host joins the jobs that call them.
     const std::unique_ptr<DemoEmulators> emulators = startDemoEmulators(line, options);
     Host host(options);

@@ -4,7 +4,7 @@
 // Get Hierarchy of the same instance is refused while the first runs; a host killed with SIGKILL
 // mid-run leaves a lease that expires, and its run is marked interrupted (when and why) by the
 // next run, or by the next host that starts; the killed run's staging rows are cleared and the
-// saved hierarchy is the last good one.
+// saved hierarchy is the last good one. A Ctrl-C on `action --wait` cancels its run instead.
 #include "db/HostDatabase.h"
 #include "support/CliImportRuns.h"
 #include "support/CommandRunner.h"
@@ -47,6 +47,7 @@ class TwoHostsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(aSecondHostIsRefusedWhileTheFirstRuns);
     CPPUNIT_TEST(aKilledHostsRunIsInterruptedByTheNextRunAndLeavesTheLastGoodHierarchy);
     CPPUNIT_TEST(aKilledHostsRunIsInterruptedWhenAHostStarts);
+    CPPUNIT_TEST(ctrlCOnActionWaitCancelsTheRunInsteadOfLeavingItRunning);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -189,6 +190,22 @@ public:
         // Its audit trail says so too.
         CPPUNIT_ASSERT_EQUAL(1L, count("SELECT COUNT(*) FROM ict_audit_trail WHERE outcome ="
                                        " 'interrupted' AND action = 'get_hierarchy'"));
+    }
+
+    void ctrlCOnActionWaitCancelsTheRunInsteadOfLeavingItRunning() {
+        const int waiting = ict::test::spawnQuiet(kHost, getHierarchyArguments());
+        waitUntilRunning();
+        const std::string run = text("SELECT id FROM ict_runs WHERE state = 'running'");
+        CPPUNIT_ASSERT_EQUAL(0, ::kill(waiting, SIGINT));
+        CPPUNIT_ASSERT_EQUAL(130, exitCodeOf(waiting));
+        const std::string where = " WHERE id = '" + run + "'";
+        CPPUNIT_ASSERT_EQUAL(std::string("cancelled"), text("SELECT state FROM ict_runs" + where));
+        CPPUNIT_ASSERT_EQUAL(1L, count("SELECT COUNT(*) FROM ict_audit_trail WHERE run_id = '" +
+                                       run + "' AND outcome = 'cancelled'"));
+        CPPUNIT_ASSERT_EQUAL(0L, count("SELECT COUNT(*) FROM ict_run_leases"));
+        // Nothing is left for the next run to wait for.
+        const auto next = ict::test::runCommand(kHost, getHierarchyArguments());
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(next.err, 0, next.exitCode);
     }
 
 private:

@@ -4,6 +4,7 @@
 #include "application/HierarchyCrawler.h"
 #include "application/IncrementalRefresh.h"
 #include "application/MassRefresh.h"
+#include "application/QuietRecord.h"
 #include "application/SingleTenantRefresh.h"
 #include "application/UsableInstance.h"
 #include "domain/common/IsoTime.h"
@@ -119,10 +120,12 @@ std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
 
     auto finish = [&](const std::string& state, const std::string& message,
                       const std::string& summary) {
-        const std::string at = domain::formatIsoUtc(_services.clock().now());
-        _runs.finish(runId, state, at, message, summary);
-        _runs.appendAudit({0, key.organizationId, caller.user.id, caller.user.login, key.instanceId,
-                           "get_hierarchy", request.describe(), state, message, at});
+        _runs.finish(runId, state, domain::formatIsoUtc(_services.clock().now()), message, summary,
+                     message);
+    };
+    // From the catch blocks: the error that ended the run is what the caller hears.
+    auto end = [&](const std::string& state, const std::string& message) {
+        recordQuietly(_services.logger(), runId, [&] { finish(state, message, "{}"); });
     };
 
     gateway::RequestContext context{
@@ -167,19 +170,19 @@ std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
         return summary;
     } catch (const GatewayError& error) {
         if (error.kind() == GatewayErrorKind::Cancelled && !lease.lost()) {
-            finish("cancelled", "Cancelled; the saved hierarchy is unchanged.", "{}");
+            end("cancelled", "Cancelled; the saved hierarchy is unchanged.");
             return "{\"cancelled\":true,\"message\":\"Cancelled; the saved hierarchy is "
                    "unchanged.\"}";
         }
         if (error.kind() == GatewayErrorKind::NotAuthenticated) {
             const std::string message = notAuthenticatedMessage(instance.name, error.code());
-            finish("failed", message, "{}");
+            end("failed", message);
             throw ToolError(ErrorCode::NotAuthenticatedUpstream, message, "instanceId");
         }
         if (error.kind() == GatewayErrorKind::AnswerLost) {
             const std::string message = answerLostMessage(instance.name, "Get Hierarchy") +
                                         " The saved hierarchy is unchanged.";
-            finish("failed", message, "{}");
+            end("failed", message);
             throw ToolError(ErrorCode::UpstreamFailure, message, "instanceId");
         }
         const std::string message =
@@ -187,20 +190,20 @@ std::string GetHierarchyService::run(const bss::sdk::CallContext& caller,
                            "stalled longer than the lease lasts). The saved hierarchy is unchanged."
                          : std::string("Get Hierarchy failed: ") + error.what() +
                                ". The saved hierarchy is unchanged.";
-        finish("failed", message, "{}");
+        end("failed", message);
         throw ToolError(ErrorCode::UpstreamFailure, message);
     } catch (const ToolError& error) {
-        finish("failed", error.what(), "{}");
+        end("failed", error.what());
         throw;
     } catch (const Poco::Exception& error) {
         const std::string message =
             "Get Hierarchy failed: " + error.displayText() + ". The saved hierarchy is unchanged.";
-        finish("failed", message, "{}");
+        end("failed", message);
         throw ToolError(ErrorCode::Internal, message);
     } catch (const std::exception& error) {
         const std::string message = std::string("Get Hierarchy failed: ") + error.what() +
                                     ". The saved hierarchy is unchanged.";
-        finish("failed", message, "{}");
+        end("failed", message);
         throw ToolError(ErrorCode::Internal, message);
     }
 }

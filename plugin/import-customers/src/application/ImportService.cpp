@@ -5,6 +5,7 @@
 #include "application/GetHierarchyService.h"
 #include "application/ImportPipeline.h"
 #include "application/ImportSelector.h"
+#include "application/QuietRecord.h"
 #include "application/UsableInstance.h"
 #include "domain/common/IsoTime.h"
 #include "domain/importing/ImportPlanner.h"
@@ -237,13 +238,14 @@ std::string ImportService::runImport(const bss::sdk::CallContext& caller,
                   std::nullopt, "", summaryJson(OutcomeSummary{}, selection.policy)});
     OutcomeSummary summary;
     auto finish = [&](const std::string& state, const std::string& message) {
-        const std::string at = formatIsoUtc(_services.clock().now());
         const std::string counts = summaryJson(summary, selection.policy);
-        _runs.finish(runId, state, at, message, counts);
-        _runs.appendAudit({0, caller.organization.id, caller.user.id, caller.user.login,
-                           selection.instanceId, "import", selection.describe(), state,
-                           message + " " + counts, at});
+        _runs.finish(runId, state, formatIsoUtc(_services.clock().now()), message, counts,
+                     message + " " + counts);
         return counts;
+    };
+    // From the catch blocks: the error that ended the run is what the caller hears.
+    auto fail = [&](const std::string& message) {
+        recordQuietly(_services.logger(), runId, [&] { finish("failed", message); });
     };
     std::string instanceName = std::to_string(selection.instanceId);
     const auto cancelled = [&job, &lease] { return job.cancelRequested() || lease.lost(); };
@@ -285,22 +287,22 @@ std::string ImportService::runImport(const bss::sdk::CallContext& caller,
         return resultJson(runId, message, counts, false);
     } catch (const GatewayError& error) {
         const std::string message = failureMessage(error, instanceName, "Import", "the import");
-        finish("failed", message);
+        fail(message);
         throw ToolError(error.kind() == GatewayErrorKind::NotAuthenticated
                             ? ErrorCode::NotAuthenticatedUpstream
                             : ErrorCode::UpstreamFailure,
                         message);
     } catch (const ToolError& error) {
         if (!lease.lost())
-            finish("failed", error.what());
+            fail(error.what());
         throw;
     } catch (const Poco::Exception& error) {
         const std::string message = "Import failed: " + error.displayText();
-        finish("failed", message);
+        fail(message);
         throw ToolError(ErrorCode::Internal, message);
     } catch (const std::exception& error) {
         const std::string message = std::string("Import failed: ") + error.what();
-        finish("failed", message);
+        fail(message);
         throw ToolError(ErrorCode::Internal, message);
     }
 }
@@ -314,13 +316,12 @@ std::string ImportService::runDryRun(const bss::sdk::CallContext& caller,
                   std::nullopt, "", summaryJson(OutcomeSummary{}, selection.policy)});
     OutcomeSummary summary;
     auto finish = [&](const std::string& state, const std::string& message) {
-        const std::string at = formatIsoUtc(_services.clock().now());
         const std::string counts = summaryJson(summary, selection.policy);
-        _runs.finish(runId, state, at, message, counts);
-        _runs.appendAudit({0, caller.organization.id, caller.user.id, caller.user.login,
-                           selection.instanceId, "dry_run", selection.describe(), state, counts,
-                           at});
+        _runs.finish(runId, state, formatIsoUtc(_services.clock().now()), message, counts, counts);
         return counts;
+    };
+    auto fail = [&](const std::string& message) {
+        recordQuietly(_services.logger(), runId, [&] { finish("failed", message); });
     };
     std::string instanceName = std::to_string(selection.instanceId);
     const auto cancelled = [&job] { return job.cancelRequested(); };
@@ -352,21 +353,21 @@ std::string ImportService::runDryRun(const bss::sdk::CallContext& caller,
         return resultJson(runId, message, counts, outcome.cancelled);
     } catch (const GatewayError& error) {
         const std::string message = failureMessage(error, instanceName, "Dry run", "the dry run");
-        finish("failed", message);
+        fail(message);
         throw ToolError(error.kind() == GatewayErrorKind::NotAuthenticated
                             ? ErrorCode::NotAuthenticatedUpstream
                             : ErrorCode::UpstreamFailure,
                         message);
     } catch (const ToolError& error) {
-        finish("failed", error.what());
+        fail(error.what());
         throw;
     } catch (const Poco::Exception& error) {
         const std::string message = "Dry run failed: " + error.displayText();
-        finish("failed", message);
+        fail(message);
         throw ToolError(ErrorCode::Internal, message);
     } catch (const std::exception& error) {
         const std::string message = std::string("Dry run failed: ") + error.what();
-        finish("failed", message);
+        fail(message);
         throw ToolError(ErrorCode::Internal, message);
     }
 }

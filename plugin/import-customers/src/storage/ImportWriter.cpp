@@ -175,11 +175,12 @@ public:
                const ImportRunStamp& stamp)
         : _session(session), _dialect(dialect), _stamp(stamp) {}
 
-    /// Writes `items` and their result rows in one transaction (reseller accounts first, in
-    /// their own); throws Poco::Exception with everything of the batch rolled back.
+    /// Writes `items`, the reseller accounts they go under and their result rows in one
+    /// transaction; throws Poco::Exception with everything of the batch rolled back (a reseller
+    /// account is never left without the end customer it was created for).
     std::vector<TenantOutcome> write(const std::vector<ImportBatchItem>& items) {
-        const std::map<std::string, Id> resellers = ensureResellers(items);
         Poco::Data::Transaction transaction(_session);
+        const std::map<std::string, Id> resellers = ensureResellers(items);
         std::vector<TenantOutcome> outcomes;
         std::vector<Id> accountIds = writeAccounts(items, resellers, outcomes);
         writeSubscriptions(items, accountIds, outcomes);
@@ -223,18 +224,14 @@ private:
         }
         if (records.empty())
             return byMpn;
-        {
-            Poco::Data::Transaction transaction(_session);
-            insertRows<ResellerRecord>(
-                _session, _dialect,
-                "INSERT INTO accounts (organization_id, kind, name, mpn_id, created_at,"
-                " created_by_import) VALUES ",
-                6, " ON CONFLICT DO NOTHING", records,
-                [](Poco::Data::Statement& insert, ResellerRecord& r) {
-                    insert, use(r.org), use(r.kind), use(r.name), use(r.mpn), use(r.at), use(r.run);
-                });
-            transaction.commit();
-        }
+        insertRows<ResellerRecord>(
+            _session, _dialect,
+            "INSERT INTO accounts (organization_id, kind, name, mpn_id, created_at,"
+            " created_by_import) VALUES ",
+            6, " ON CONFLICT DO NOTHING", records,
+            [](Poco::Data::Statement& insert, ResellerRecord& r) {
+                insert, use(r.org), use(r.kind), use(r.name), use(r.mpn), use(r.at), use(r.run);
+            });
         std::vector<std::string> mpns(missing.begin(), missing.end());
         Id org = _stamp.organizationId;
         selectIn<std::string>(_session, _dialect,

@@ -155,6 +155,13 @@ std::vector<Migration> toolMigrations(SqlDialect dialect) {
           // values (SQLite's skip-scan), the others a scan of the index alone.
           "CREATE INDEX ict_tenants_filters ON ict_tenants (snapshot_id, importable, placement,"
           " subscription_kinds, status, fetch_error, tenant_id, reseller_mpn_id)"}},
+        {7,
+         "audit entry of a run",
+         {// A run's entry is written when it starts ("running") and completed when it ends, so
+          // an import whose host was killed after it created accounts still has one. Entries
+          // written before this version have no run.
+          "ALTER TABLE ict_audit_trail ADD COLUMN run_id TEXT",
+          "CREATE INDEX ict_audit_trail_run ON ict_audit_trail (run_id)"}},
     };
 }
 

@@ -5,6 +5,7 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
+#include <Poco/Data/Transaction.h>
 #include <Poco/Nullable.h>
 
 using namespace Poco::Data::Keywords;
@@ -47,6 +48,7 @@ RunRepository::RunRepository(bss::sdk::Database& database) : _database(database)
 
 void RunRepository::insert(const RunRecord& run) {
     Poco::Data::Session session = _database.session();
+    Poco::Data::Transaction transaction(session);
     RunRecord r = run;
     Poco::Nullable<std::string> finished;
     if (run.finishedAt)
@@ -56,16 +58,24 @@ void RunRepository::insert(const RunRecord& run) {
                                                    ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         use(r.id), use(org), use(instance), use(r.kind), use(r.scope), use(r.state), use(user),
         use(r.userLogin), use(r.startedAt), use(finished), use(r.message), use(r.summary), now;
+    insertAudit(session, {0, r.organizationId, r.userId, r.userLogin, r.instanceId, r.kind, r.scope,
+                          r.state, r.message, r.startedAt, r.id});
+    transaction.commit();
 }
 
 void RunRepository::finish(const std::string& id, const std::string& state,
                            const std::string& finishedAt, const std::string& message,
-                           const std::string& summary) {
+                           const std::string& summary, const std::string& auditDetail) {
     Poco::Data::Session session = _database.session();
-    std::string i = id, s = state, f = finishedAt, m = message, sum = summary;
+    Poco::Data::Transaction transaction(session);
+    std::string i = id, s = state, f = finishedAt, m = message, sum = summary, d = auditDetail;
     session << forDialect(_database.dialect(), "UPDATE ict_runs SET state = ?, finished_at = ?,"
                                                " message = ?, summary = ? WHERE id = ?"),
         use(s), use(f), use(m), use(sum), use(i), now;
+    session << forDialect(_database.dialect(), "UPDATE ict_audit_trail SET outcome = ?, detail = ?"
+                                               " WHERE run_id = ? AND outcome = 'running'"),
+        use(s), use(d), use(i), now;
+    transaction.commit();
 }
 
 std::optional<RunRecord> RunRepository::find(const std::string& id) const {
@@ -112,35 +122,48 @@ bool RunRepository::markInterrupted(const std::string& id, const std::string& at
     const std::optional<RunRecord> run = find(id);
     if (!run || run->state != "running")
         return false;
-    {
-        Poco::Data::Session session = _database.session();
-        std::string i = id, f = at, m = message;
-        Poco::Data::Statement update(session);
-        update << forDialect(_database.dialect(),
-                             "UPDATE ict_runs SET state = 'interrupted', finished_at = ?,"
-                             " message = ? WHERE id = ? AND state = 'running'"),
-            use(f), use(m), use(i);
-        if (update.execute() == 0)
-            return false; // someone else marked or finished it meanwhile
-    }
-    appendAudit({0, run->organizationId, run->userId, run->userLogin, run->instanceId, run->kind,
-                 run->scope, "interrupted", message, at});
+    Poco::Data::Session session = _database.session();
+    Poco::Data::Transaction transaction(session);
+    std::string i = id, f = at, m = message;
+    Poco::Data::Statement update(session);
+    update << forDialect(_database.dialect(),
+                         "UPDATE ict_runs SET state = 'interrupted', finished_at = ?,"
+                         " message = ? WHERE id = ? AND state = 'running'"),
+        use(f), use(m), use(i);
+    if (update.execute() == 0)
+        return false; // someone else marked or finished it meanwhile
+    Poco::Data::Statement audit(session);
+    audit << forDialect(_database.dialect(),
+                        "UPDATE ict_audit_trail SET outcome = 'interrupted', detail = ?"
+                        " WHERE run_id = ? AND outcome = 'running'"),
+        use(m), use(i);
+    if (audit.execute() == 0) // a run started before its entry was written at the start
+        insertAudit(session, {0, run->organizationId, run->userId, run->userLogin, run->instanceId,
+                              run->kind, run->scope, "interrupted", message, at, run->id});
+    transaction.commit();
     return true;
 }
 
 void RunRepository::appendAudit(const AuditTrailEntry& entry) {
     Poco::Data::Session session = _database.session();
+    insertAudit(session, entry);
+}
+
+void RunRepository::insertAudit(Poco::Data::Session& session, const AuditTrailEntry& entry) {
     AuditTrailEntry e = entry;
     Poco::Int64 org = e.organizationId, user = e.userId;
     Poco::Nullable<Poco::Int64> instance;
     if (e.instanceId)
         instance = *e.instanceId;
+    Poco::Nullable<std::string> run;
+    if (e.runId)
+        run = *e.runId;
     session << forDialect(_database.dialect(),
                           "INSERT INTO ict_audit_trail (organization_id, user_id, user_login,"
-                          " instance_id, action, selection, outcome, detail, at)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                          " instance_id, action, selection, outcome, detail, at, run_id)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         use(org), use(user), use(e.userLogin), use(instance), use(e.action), use(e.selection),
-        use(e.outcome), use(e.detail), use(e.at), now;
+        use(e.outcome), use(e.detail), use(e.at), use(run), now;
 }
 
 std::vector<AuditTrailEntry> RunRepository::auditTrail(std::int64_t organizationId,
@@ -150,7 +173,7 @@ std::vector<AuditTrailEntry> RunRepository::auditTrail(std::int64_t organization
     Poco::Data::Statement select(session);
     select << forDialect(_database.dialect(),
                          "SELECT id, organization_id, user_id, user_login, instance_id, action,"
-                         " selection, outcome, detail, at FROM ict_audit_trail"
+                         " selection, outcome, detail, at, run_id FROM ict_audit_trail"
                          " WHERE organization_id = ? ORDER BY id DESC LIMIT ?"),
         use(org), use(max), now;
     Poco::Data::RecordSet rows(select);
@@ -168,6 +191,8 @@ std::vector<AuditTrailEntry> RunRepository::auditTrail(std::int64_t organization
         e.outcome = rows.value(7, r).convert<std::string>();
         e.detail = rows.value(8, r).convert<std::string>();
         e.at = rows.value(9, r).convert<std::string>();
+        if (!rows.value(10, r).isEmpty())
+            e.runId = rows.value(10, r).convert<std::string>();
         entries.push_back(std::move(e));
     }
     return entries;

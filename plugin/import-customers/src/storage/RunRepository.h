@@ -4,6 +4,8 @@
 
 #include <bss/sdk/Database.h>
 
+#include <Poco/Data/Session.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -37,19 +39,26 @@ struct AuditTrailEntry {
     std::optional<std::int64_t> instanceId;
     std::string action;    ///< "get_hierarchy", "import", "dry_run", ...
     std::string selection; ///< What was asked for, in words or JSON.
-    std::string outcome;   ///< "succeeded", "failed", "cancelled".
+    /// "running" until its run ends, then "succeeded", "failed", "cancelled" or "interrupted".
+    std::string outcome;
     std::string detail;
-    std::string at;
+    std::string at;                   ///< When the run started (or the action was taken).
+    std::optional<std::string> runId; ///< The run it records; none for entries before version 7.
 };
 
 class RunRepository {
 public:
     explicit RunRepository(bss::sdk::Database& database);
 
+    /// Inserts the run and, in the same transaction, its audit trail entry (action = kind,
+    /// selection = scope, outcome = state -- "running" for a run that starts --, detail =
+    /// message, at = startedAt).
     void insert(const RunRecord& run);
-    /// Sets state, finishedAt, message and summary of run `id`.
+    /// Sets state, finishedAt, message and summary of run `id` and completes its audit entry
+    /// (outcome = state, detail = auditDetail), in one transaction.
     void finish(const std::string& id, const std::string& state, const std::string& finishedAt,
-                const std::string& message, const std::string& summary);
+                const std::string& message, const std::string& summary,
+                const std::string& auditDetail);
     std::optional<RunRecord> find(const std::string& id) const;
     /// Runs of an organization (and instance, when given), newest (highest seq) first.
     std::vector<RunRecord> recent(std::int64_t organizationId,
@@ -59,8 +68,9 @@ public:
     /// Every run of any organization still marked running, oldest first.
     std::vector<RunRecord> running() const;
 
-    /// Marks run `id` interrupted at `at` with `message` when it is still running, and appends
-    /// its audit trail entry (outcome "interrupted"). Returns false when it was not running.
+    /// Marks run `id` interrupted at `at` with `message` when it is still running, and completes
+    /// its audit trail entry (outcome "interrupted"; appended when the run has none). Returns
+    /// false when it was not running.
     bool markInterrupted(const std::string& id, const std::string& at, const std::string& message);
 
     void appendAudit(const AuditTrailEntry& entry);
@@ -68,6 +78,8 @@ public:
     std::vector<AuditTrailEntry> auditTrail(std::int64_t organizationId, std::size_t limit) const;
 
 private:
+    void insertAudit(Poco::Data::Session& session, const AuditTrailEntry& entry);
+
     bss::sdk::Database& _database;
 };
 

@@ -67,6 +67,7 @@ class ImportBatchTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(ImportBatchTest);
     CPPUNIT_TEST(aTenantTheDatabaseRefusesFailsAloneAndNothingOfItIsWritten);
     CPPUNIT_TEST(cancelStopsBetweenBatchesWithWholeTenantsAndARerunFinishes);
+    CPPUNIT_TEST(aResellerAccountIsNeverLeftWithoutTheEndCustomerItWasCreatedFor);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -196,6 +197,53 @@ public:
         CPPUNIT_ASSERT_EQUAL(static_cast<long>(kTenants),
                              countOf(*_h, "SELECT COUNT(*) FROM accounts"));
         CPPUNIT_ASSERT_EQUAL(2L * kTenants, countOf(*_h, "SELECT COUNT(*) FROM subscriptions"));
+    }
+
+    void aResellerAccountIsNeverLeftWithoutTheEndCustomerItWasCreatedFor() {
+        // Two resellers with one end customer each; the database refuses the first one's.
+        _pc = &_h->startEmulator(pc::SalesModel::Both, 1, 7);
+        std::vector<pc::Reseller> resellers;
+        std::vector<pc::Customer> customers;
+        for (int n = 1; n <= 2; ++n) {
+            pc::Reseller reseller;
+            reseller.id = "aa000000-0000-4000-8000-00000000000" + std::to_string(n);
+            reseller.name = "Reseller " + std::to_string(n);
+            reseller.mpnId = "700000" + std::to_string(n);
+            reseller.location = "GR";
+            pc::Customer customer = numberedCustomer(n, "End Customer " + std::to_string(n));
+            customer.resellerIds = {reseller.id};
+            for (pc::Subscription& subscription : customer.subscriptions)
+                subscription.partnerId = reseller.mpnId;
+            resellers.push_back(reseller);
+            customers.push_back(customer);
+        }
+        loadData(*_pc, resellers, customers);
+        const std::int64_t id = _h->addInstance("PC indirect", "indirect", *_pc);
+        const JsonObject job =
+            _h->runHierarchy("{\"instanceId\":" + std::to_string(id) + ",\"mode\":\"mass\"}");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(str(job, "error"), std::string("succeeded"),
+                                     str(job, "state"));
+        refuseSubscription(subscriptionId(1, 1));
+
+        const JsonObject results =
+            runImport(*_h, "{\"instanceId\":" + std::to_string(id) + ",\"all\":true}");
+        CPPUNIT_ASSERT_EQUAL(std::string("failed"), str(tenantOf(results, tenantId(1)), "account"));
+        CPPUNIT_ASSERT_EQUAL(std::string("created"),
+                             str(tenantOf(results, tenantId(2)), "account"));
+        // The refused end customer's reseller account went with it; the other one stands.
+        CPPUNIT_ASSERT_EQUAL(0L, countOf(*_h, "SELECT COUNT(*) FROM accounts WHERE kind ="
+                                              " 'reseller' AND mpn_id = '7000001'"));
+        CPPUNIT_ASSERT_EQUAL(1L, countOf(*_h, "SELECT COUNT(*) FROM accounts r JOIN accounts c ON"
+                                              " c.parent_account_id = r.id WHERE r.kind ="
+                                              " 'reseller' AND r.mpn_id = '7000002'"));
+
+        allowSubscriptions();
+        const JsonObject rerun =
+            runImport(*_h, "{\"instanceId\":" + std::to_string(id) + ",\"all\":true}");
+        CPPUNIT_ASSERT_EQUAL(std::string("created"), str(tenantOf(rerun, tenantId(1)), "account"));
+        CPPUNIT_ASSERT_EQUAL(1L, countOf(*_h, "SELECT COUNT(*) FROM accounts r JOIN accounts c ON"
+                                              " c.parent_account_id = r.id WHERE r.kind ="
+                                              " 'reseller' AND r.mpn_id = '7000001'"));
     }
 
 private:

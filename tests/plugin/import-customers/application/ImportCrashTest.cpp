@@ -127,6 +127,11 @@ public:
         // holds the instance until it expires; the re-run then takes it over and marks the
         // killed run interrupted.
         const std::string killedRun = lastImportRun();
+        // The killed import left its audit entry: written when it started.
+        CPPUNIT_ASSERT_EQUAL(1L, count("SELECT COUNT(*) FROM ict_audit_trail WHERE run_id = '" +
+                                       killedRun +
+                                       "' AND action = 'import' AND outcome ="
+                                       " 'running'"));
         auto rerun = action("import", all);
         const auto tryUntil = std::chrono::steady_clock::now() + std::chrono::seconds(20);
         while (rerun.exitCode != 0 && rerun.err.find("409") != std::string::npos &&
@@ -138,6 +143,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(1L, count("SELECT COUNT(*) FROM ict_runs WHERE id = '" + killedRun +
                                        "' AND state = 'interrupted' AND message LIKE"
                                        " 'Interrupted: the host running it%'"));
+        CPPUNIT_ASSERT_EQUAL(1L, count("SELECT COUNT(*) FROM ict_audit_trail WHERE run_id = '" +
+                                       killedRun + "' AND outcome = 'interrupted'"));
         const JsonObject result = json(rerun.out)->getObject("result");
         CPPUNIT_ASSERT_EQUAL(planned - static_cast<int>(written),
                              result->getObject("summary")->getValue<int>("accountsCreated"));

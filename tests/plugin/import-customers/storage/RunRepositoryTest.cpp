@@ -1,5 +1,6 @@
 // Runs (RunRepository) on the test database (ICT_TEST_DB): numbered in insert order whatever
-// their start time says, listed by that number, and marked interrupted once, with one audit entry.
+// their start time says, listed by that number, and marked interrupted once; each run's audit
+// entry written at its start and completed at its end.
 #include "storage/RunRepository.h"
 #include "plugin/import-customers/storage/support/StorageDatabase.h"
 
@@ -43,6 +44,7 @@ class RunRepositoryTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(recentFiltersByOrganizationInstanceAndKind);
     CPPUNIT_TEST(markInterruptedChangesOnlyARunningRunAndAuditsItOnce);
     CPPUNIT_TEST(runningListsEveryRunningRunOldestFirst);
+    CPPUNIT_TEST(aRunsAuditEntryIsWrittenAtItsStartAndCompletedAtItsEnd);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -96,7 +98,8 @@ public:
         RunRepository runs(_db->database());
         runs.insert(run("run-1", 7, 3, "import"));
         runs.insert(run("run-2", 7, 3));
-        runs.finish("run-2", "succeeded", "2026-02-01T10:05:00Z", "done", "{\"tenants\":1}");
+        runs.finish("run-2", "succeeded", "2026-02-01T10:05:00Z", "done", "{\"tenants\":1}",
+                    "done");
         const std::size_t auditBefore = runs.auditTrail(7, 100).size();
 
         CPPUNIT_ASSERT(runs.markInterrupted("run-1", "2026-02-01T10:09:00Z", "Its host stopped."));
@@ -104,14 +107,15 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("interrupted"), interrupted.state);
         CPPUNIT_ASSERT_EQUAL(std::string("2026-02-01T10:09:00Z"), interrupted.finishedAt.value());
         CPPUNIT_ASSERT_EQUAL(std::string("Its host stopped."), interrupted.message);
+        // The entry the run wrote at its start is completed, not a second one appended.
         std::vector<AuditTrailEntry> audit = runs.auditTrail(7, 100);
-        CPPUNIT_ASSERT_EQUAL(auditBefore + 1, audit.size());
-        const AuditTrailEntry& entry = audit.front();
+        CPPUNIT_ASSERT_EQUAL(auditBefore, audit.size());
+        const AuditTrailEntry entry = entryOf(runs, "run-1");
         CPPUNIT_ASSERT_EQUAL(std::string("interrupted"), entry.outcome);
         CPPUNIT_ASSERT_EQUAL(std::string("import"), entry.action);
         CPPUNIT_ASSERT_EQUAL(std::string("mass"), entry.selection);
         CPPUNIT_ASSERT_EQUAL(std::string("Its host stopped."), entry.detail);
-        CPPUNIT_ASSERT_EQUAL(std::string("2026-02-01T10:09:00Z"), entry.at);
+        CPPUNIT_ASSERT_EQUAL(std::string("2026-02-01T10:00:00Z"), entry.at); // its start
         CPPUNIT_ASSERT_EQUAL(std::int64_t(42), entry.userId);
         CPPUNIT_ASSERT_EQUAL(std::string("admin@root"), entry.userLogin);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(3), entry.instanceId.value());
@@ -120,7 +124,8 @@ public:
         CPPUNIT_ASSERT(!runs.markInterrupted("run-1", "2026-02-01T10:10:00Z", "Again."));
         CPPUNIT_ASSERT(!runs.markInterrupted("run-2", "2026-02-01T10:10:00Z", "Finished."));
         CPPUNIT_ASSERT(!runs.markInterrupted("run-9", "2026-02-01T10:10:00Z", "Unknown."));
-        CPPUNIT_ASSERT_EQUAL(auditBefore + 1, runs.auditTrail(7, 100).size());
+        CPPUNIT_ASSERT_EQUAL(auditBefore, runs.auditTrail(7, 100).size());
+        CPPUNIT_ASSERT_EQUAL(std::string("succeeded"), entryOf(runs, "run-2").outcome);
         CPPUNIT_ASSERT_EQUAL(std::string("Its host stopped."), runs.find("run-1")->message);
         const RunRecord finished = *runs.find("run-2");
         CPPUNIT_ASSERT_EQUAL(std::string("succeeded"), finished.state);
@@ -136,12 +141,44 @@ public:
         runs.insert(run("c", 7, 3, "get_hierarchy", "succeeded"));
         runs.insert(run("d", 7, 4, "import", "running"));
         CPPUNIT_ASSERT(ids(runs.running()) == std::vector<std::string>({"b", "a", "d"}));
-        runs.finish("a", "failed", "2026-02-01T12:30:00Z", "boom", "{}");
+        runs.finish("a", "failed", "2026-02-01T12:30:00Z", "boom", "{}", "boom");
         runs.markInterrupted("d", "2026-02-01T12:31:00Z", "Its host stopped.");
         CPPUNIT_ASSERT(ids(runs.running()) == std::vector<std::string>({"b"}));
     }
 
+    void aRunsAuditEntryIsWrittenAtItsStartAndCompletedAtItsEnd() {
+        RunRepository runs(_db->database());
+        runs.insert(run("imp", 7, 3, "import", "running", "2026-02-01T10:00:00Z"));
+        // A host killed now leaves this entry: who started what, when.
+        AuditTrailEntry started = entryOf(runs, "imp");
+        CPPUNIT_ASSERT_EQUAL(std::string("running"), started.outcome);
+        CPPUNIT_ASSERT_EQUAL(std::string("import"), started.action);
+        CPPUNIT_ASSERT_EQUAL(std::string("mass"), started.selection);
+        CPPUNIT_ASSERT_EQUAL(std::string("admin@root"), started.userLogin);
+        CPPUNIT_ASSERT_EQUAL(std::string("2026-02-01T10:00:00Z"), started.at);
+
+        runs.finish("imp", "failed", "2026-02-01T10:07:00Z", "Import failed: disk full.", "{}",
+                    "Import failed: disk full. {\"tenants\":3}");
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), runs.auditTrail(7, 100).size());
+        const AuditTrailEntry ended = entryOf(runs, "imp");
+        CPPUNIT_ASSERT_EQUAL(started.id, ended.id);
+        CPPUNIT_ASSERT_EQUAL(std::string("failed"), ended.outcome);
+        CPPUNIT_ASSERT_EQUAL(std::string("Import failed: disk full. {\"tenants\":3}"),
+                             ended.detail);
+        // An ended entry is not changed by a later mark.
+        CPPUNIT_ASSERT(!runs.markInterrupted("imp", "2026-02-01T10:09:00Z", "late"));
+        CPPUNIT_ASSERT_EQUAL(std::string("failed"), entryOf(runs, "imp").outcome);
+    }
+
 private:
+    static AuditTrailEntry entryOf(RunRepository& runs, const std::string& runId) {
+        for (const AuditTrailEntry& entry : runs.auditTrail(7, 1000))
+            if (entry.runId == runId)
+                return entry;
+        CPPUNIT_FAIL("no audit entry of run " + runId);
+        return {};
+    }
+
     std::unique_ptr<StorageDatabase> _db;
 };
 
