@@ -8,10 +8,14 @@
 
 #include "support/Sql.h"
 
+#include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
 
+#include <fstream>
 #include <functional>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -343,10 +347,37 @@ public:
                 CPPUNIT_ASSERT_MESSAGE(injected.name, cells.count(injected.name));
 
         pages.push_back(csv);
+        // The database as a thief would take it: every byte of the SQLite file and its
+        // write-ahead log (secrets are sealed with the key file, which lives outside it).
+        pages.push_back(databaseBytes());
         assertNoSecret(pages, {root.sessionCookie()});
     }
 
 private:
+    /// The database's bytes: on SQLite the file and its log; on PostgreSQL every value of the
+    /// instances table (where the secrets live) as text.
+    std::string databaseBytes() {
+        const std::string option = _live->databaseOption();
+        std::string bytes;
+        if (option.rfind("sqlite:", 0) == 0) {
+            for (const char* suffix : {"", "-wal"}) {
+                std::ifstream in(option.substr(7) + suffix, std::ios::binary);
+                bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            }
+            CPPUNIT_ASSERT(bytes.size() > 10000);
+            return bytes;
+        }
+        Poco::Data::Session session = _live->host().database().session();
+        Poco::Data::Statement select(session);
+        select << "SELECT * FROM microsoft_instances", Poco::Data::Keywords::now;
+        Poco::Data::RecordSet rows(select);
+        for (std::size_t r = 0; r < rows.rowCount(); ++r)
+            for (std::size_t c = 0; c < rows.columnCount(); ++c)
+                if (!rows.value(c, r).isEmpty())
+                    bytes += rows.value(c, r).convert<std::string>() + "\n";
+        return bytes;
+    }
+
     /// No secret in `pages` nor in the host log: the demo password, the instances' app secrets
     /// and refresh tokens, every token the emulators issued, and `more`.
     void assertNoSecret(const std::vector<std::string>& pages,

@@ -85,7 +85,7 @@ TestDatabase::TestDatabase() : _dialect(dialectFromEnvironment()) {
 TestDatabase::~TestDatabase() {
     try {
         if (_dialect == bss::sdk::SqlDialect::SQLite) {
-            for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+            for (const char* suffix : {"", "-wal", "-shm", "-journal", ".key"}) {
                 Poco::File file(_name + suffix);
                 if (file.exists())
                     file.remove();

@@ -6,10 +6,11 @@ namespace mockhost {
 namespace {
 
 const std::set<std::string> kFlags{"seed-demo", "disable", "quiet", "help", "emulator", "wait"};
-const std::set<std::string> kCommon{"db",       "plugins", "schema-dir",  "seed-demo",      "clock",
-                                    "log-file", "quiet",   "demo-pc-url", "demo-login-url", "help"};
-const std::set<std::string> kCommands{"serve",    "action",  "plugins", "enable-tool",
-                                      "instance", "product", "user",    "help"};
+const std::set<std::string> kCommon{"db",          "key-file",       "plugins",  "schema-dir",
+                                    "seed-demo",   "clock",          "log-file", "quiet",
+                                    "demo-pc-url", "demo-login-url", "help"};
+const std::set<std::string> kCommands{"serve",   "action", "plugins",    "enable-tool", "instance",
+                                      "product", "user",   "rotate-key", "help"};
 
 } // namespace
 
@@ -78,6 +79,7 @@ void CommandLine::allowOnly(const std::set<std::string>& allowed) const {
 HostOptions CommandLine::hostOptions() const {
     HostOptions options;
     options.db = value("db", options.db);
+    options.keyFile = value("key-file", "");
     options.pluginDir = value("plugins", options.pluginDir);
     options.schemaDir = value("schema-dir", options.schemaDir);
     options.seedDemo = has("seed-demo");

@@ -15,6 +15,7 @@ int runEnableTool(const CommandLine& line);
 int runInstance(const CommandLine& line);
 int runProduct(const CommandLine& line);
 int runUser(const CommandLine& line);
+int runRotateKey(const CommandLine& line);
 int runHelp();
 
 /// The options --emulator, --emulator-port, --emulator-tenants, --emulator-seed,

@@ -32,7 +32,12 @@ int runHelp() {
            "  product add --org NAME --name N --sku S --offer ID [--offer ID]...\n"
            "           [--plan cycle:term:priceMinor:currency]...\n"
            "  user add --org NAME --login L --password-file F [--display-name D] [--role R]...\n"
+           "  rotate-key        seal every stored app secret and refresh token with a new key\n"
+           "                    of the key file (which keeps the previous one)\n"
            "Common options: --db sqlite:<path>|postgresql:<key=value ...> (sqlite:var/host.db)\n"
+           "  --key-file FILE   the keys sealing the secrets in the database, owner-only, made\n"
+           "                    at the first start (default: the SQLite file + .key;\n"
+           "                    var/host.key for PostgreSQL)\n"
         << "  --plugins DIR (" << InstallLayout::defaultPluginDir() << ")\n"
         << "  --schema-dir DIR (" << InstallLayout::defaultSchemaDir() << ")\n"
         << "  --seed-demo  --clock 2026-01-31T10:00:00Z\n"
@@ -64,6 +69,8 @@ int runMockHost(int argc, char** argv) {
             return runProduct(line);
         if (command == "user")
             return runUser(line);
+        if (command == "rotate-key")
+            return runRotateKey(line);
         return runHelp();
     } catch (const std::invalid_argument& e) {
         std::cerr << "mock-host: " << e.what() << "\n";

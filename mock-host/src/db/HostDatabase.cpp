@@ -8,8 +8,10 @@
 #include <Poco/File.h>
 #include <Poco/Path.h>
 
+#include <fcntl.h>
 #include <mutex>
 #include <thread>
+#include <unistd.h>
 
 using namespace Poco::Data::Keywords;
 using bss::sdk::ErrorCode;
@@ -27,6 +29,16 @@ void registerConnectors() {
     });
 }
 
+/// A new SQLite file is made readable by its owner alone, whatever the umask; SQLite gives its
+/// -wal and -shm files the same mode. An existing file keeps its mode.
+void createOwnerOnly(const std::string& path) {
+    if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0)
+        return;
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd >= 0)
+        ::close(fd);
+}
+
 void prepareSqlite(Poco::Data::Session& session) {
     // Both are per connection, and the pool opens new connections over time.
     session << "PRAGMA foreign_keys = ON", now;
@@ -37,13 +49,15 @@ void prepareSqlite(Poco::Data::Session& session) {
 
 HostDatabase::HostDatabase(DatabaseSpec spec, std::chrono::milliseconds waitForSession,
                            int maxSessions)
-    : _spec(std::move(spec)), _waitForSession(waitForSession) {
+    : _spec(std::move(spec)), _secrets(std::make_unique<HostSecrets>(defaultKeyFile(_spec))),
+      _waitForSession(waitForSession) {
     registerConnectors();
     try {
         if (_spec.dialect == bss::sdk::SqlDialect::SQLite) {
             Poco::Path parent = Poco::Path(_spec.connectionString).parent();
             if (!parent.toString().empty())
                 Poco::File(parent).createDirectories();
+            createOwnerOnly(_spec.connectionString);
         }
         _pool = std::make_unique<Poco::Data::SessionPool>(_spec.connector, _spec.connectionString,
                                                           1, maxSessions, 60);
@@ -92,6 +106,17 @@ Poco::Data::Session HostDatabase::session() {
                             "The host database is unavailable: " + e.displayText());
         }
     }
+}
+
+void HostDatabase::useKeyFile(const std::string& path) {
+    _secrets = std::make_unique<HostSecrets>(path);
+}
+
+std::string HostDatabase::defaultKeyFile(const DatabaseSpec& spec) {
+    if (spec.dialect == bss::sdk::SqlDialect::SQLite && !spec.connectionString.empty() &&
+        spec.connectionString != ":memory:" && spec.connectionString.rfind("file:", 0) != 0)
+        return spec.connectionString + ".key";
+    return "var/host.key";
 }
 
 } // namespace mockhost

@@ -4,6 +4,7 @@
 /// Threading: thread-safe; each Session it hands out belongs to one thread. Lifetime: close() (or
 /// the destructor) shuts the pool down; sessions still held then are invalid.
 #include "db/DatabaseSpec.h"
+#include "secrets/HostSecrets.h"
 
 #include <bss/sdk/Database.h>
 
@@ -36,8 +37,17 @@ public:
     /// Shuts the pool down. Idempotent.
     void close();
 
+    /// The secrets of the host's tables, sealed with the keys of the key file: by default the
+    /// SQLite file's path + ".key", or var/host.key for PostgreSQL (useKeyFile() names another).
+    HostSecrets& secrets() { return *_secrets; }
+    /// Names the key file; call before the first secret is sealed or opened.
+    void useKeyFile(const std::string& path);
+    /// The key file of `spec` when none is named.
+    static std::string defaultKeyFile(const DatabaseSpec& spec);
+
 private:
     DatabaseSpec _spec;
+    std::unique_ptr<HostSecrets> _secrets;
     std::chrono::milliseconds _waitForSession;
     std::unique_ptr<Poco::Data::SessionPool> _pool;
 };

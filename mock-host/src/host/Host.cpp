@@ -3,6 +3,7 @@
 #include "db/HostSchema.h"
 #include "loader/PluginLoader.h"
 #include "seed/DemoSeed.h"
+#include "services/InstanceStore.h"
 #include "support/IsoTime.h"
 
 #include <bss/sdk/ToolError.h>
@@ -11,7 +12,10 @@ namespace mockhost {
 namespace {
 
 std::unique_ptr<HostDatabase> openDatabase(const HostOptions& options) {
-    return std::make_unique<HostDatabase>(DatabaseSpec::parse(options.db));
+    auto database = std::make_unique<HostDatabase>(DatabaseSpec::parse(options.db));
+    if (!options.keyFile.empty())
+        database->useKeyFile(options.keyFile);
+    return database;
 }
 
 } // namespace
@@ -27,6 +31,12 @@ Host::Host(HostOptions options)
     const int version = HostSchema(_options.schemaDir).apply(*_database, formatIso(_clock.now()));
     _logger.info("host schema at version " + std::to_string(version) + " (" +
                  _database->spec().connector + ")");
+    // Rows written before the host sealed its secrets (or by hand) are sealed now, so none stays
+    // readable in the database; this also makes the key file on a first start.
+    if (const std::size_t sealed = InstanceStore(*_database).sealPlainSecrets())
+        _logger.info("sealed the secrets of " + std::to_string(sealed) +
+                     " Microsoft instance(s) stored in plain text, with the key file " +
+                     _database->secrets().keyFile());
     _jobs = std::make_unique<JobQueue>(_clock, _logger);
     // Commands that load no tools (enable-tool, instance, ...) still get the demo data set;
     // loadTools() seeds again to enable the tools it found.

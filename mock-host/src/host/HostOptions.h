@@ -11,7 +11,10 @@
 namespace mockhost {
 
 struct HostOptions {
-    std::string db = kDefaultDatabaseOption;                   ///< --db
+    std::string db = kDefaultDatabaseOption; ///< --db
+    /// --key-file: the keys that seal the secrets in the database (HostKeyFile); empty: the
+    /// SQLite file's path + ".key", or var/host.key for PostgreSQL.
+    std::string keyFile;
     std::string pluginDir = InstallLayout::defaultPluginDir(); ///< --plugins
     std::string schemaDir = InstallLayout::defaultSchemaDir(); ///< --schema-dir
     bool seedDemo = false;                                     ///< --seed-demo

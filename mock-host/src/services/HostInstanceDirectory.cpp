@@ -1,5 +1,6 @@
 #include "services/HostInstanceDirectory.h"
 
+#include "services/InstanceStore.h"
 #include "support/IsoTime.h"
 #include "support/Sql.h"
 
@@ -125,7 +126,7 @@ HostInstanceDirectory::credentials(std::int64_t instanceId, const bss::sdk::Orga
     Poco::Data::Statement statement(session);
     statement << sqlFor(_database.dialect(),
                         "SELECT partner_center_url, login_url, ca_bundle_path, partner_tenant_id,"
-                        " app_id, app_secret, refresh_token, refresh_token_expires_at"
+                        " app_id, app_secret, refresh_token, refresh_token_expires_at, name"
                         " FROM microsoft_instances WHERE id = ?"),
         use(id);
     statement.execute();
@@ -139,8 +140,22 @@ HostInstanceDirectory::credentials(std::int64_t instanceId, const bss::sdk::Orga
     c.caBundlePath = rows.value(2, 0).convert<std::string>();
     c.partnerTenantId = rows.value(3, 0).convert<std::string>();
     c.appId = rows.value(4, 0).convert<std::string>();
-    c.appSecret = rows.value(5, 0).convert<std::string>();
-    c.refreshToken = rows.value(6, 0).convert<std::string>();
+    try {
+        c.appSecret = _database.secrets().open(rows.value(5, 0).convert<std::string>(),
+                                               InstanceStore::kAppSecretColumn);
+        c.refreshToken = _database.secrets().open(rows.value(6, 0).convert<std::string>(),
+                                                  InstanceStore::kRefreshTokenColumn);
+    } catch (const SecretError& e) {
+        wipe(c.appSecret);
+        throw ToolError(ErrorCode::NotAuthenticatedUpstream,
+                        "The stored secrets of Microsoft instance '" +
+                            rows.value(8, 0).convert<std::string>() +
+                            "' cannot be decrypted: " + e.what() +
+                            ". Restore the host's key file (" + _database.secrets().keyFile() +
+                            "), or set the app secret and refresh token again with mock-host "
+                            "instance update.",
+                        "instanceId");
+    }
     c.refreshTokenExpiresAt = optionalTime(rows.value(7, 0));
     return c;
 }
@@ -155,7 +170,7 @@ void HostInstanceDirectory::storeRefreshToken(std::int64_t instanceId,
     checkedOwner(instanceId, caller);
     Poco::Data::Session session = _database.session();
     Poco::Int64 id = instanceId;
-    std::string token = refreshToken;
+    std::string token = _database.secrets().seal(refreshToken, InstanceStore::kRefreshTokenColumn);
     std::string expires = formatIso(expiresAt);
     std::string updated = formatIso(_clock.now());
     // Autocommit: the row is durable when this returns, as the contract asks.

@@ -1,5 +1,7 @@
 #pragma once
 /// Writes microsoft_instances rows (the host's admin side; tools read through InstanceDirectory).
+/// The app secret and refresh token are stored sealed (HostSecrets): the columns hold
+/// "enc:v1:..." text, never the secret.
 #include "db/HostDatabase.h"
 
 #include <bss/sdk/Instances.h>
@@ -35,8 +37,22 @@ public:
     /// there is none.
     void update(const InstanceRecord& record, const std::string& nowIso);
 
+    /// Seals every app secret and refresh token still stored in plain text (rows written before
+    /// the host sealed them), in one transaction; returns how many rows changed. A value another
+    /// host changed meanwhile is left to it.
+    std::size_t sealPlainSecrets();
+    /// Opens every row's secrets and seals them again with the sealing key, in one transaction
+    /// (after the key file gained a new first key); returns the rows. Throws std::runtime_error
+    /// naming the instance whose secret does not open, with nothing changed.
+    std::size_t resealAll();
+
+    static constexpr const char* kAppSecretColumn = "microsoft_instances.app_secret";
+    static constexpr const char* kRefreshTokenColumn = "microsoft_instances.refresh_token";
+
 private:
     static void validate(const InstanceRecord& record);
+    /// Seals each row's secrets again when `needsSealing(stored)`; the shared part of the two.
+    std::size_t reseal(bool everyRow);
     HostDatabase& _database;
 };
 

@@ -1,5 +1,6 @@
 #include "services/TokenLease.h"
 
+#include "services/InstanceStore.h"
 #include "support/Sql.h"
 
 #include <bss/sdk/ToolError.h>
@@ -175,7 +176,8 @@ void TokenLease::storeOnce(const std::string& refreshToken, const std::string& e
                            const std::string& updatedAtIso) {
     withShortLockWait([&](Poco::Data::Session& session) {
         Poco::Int64 id = _instanceId;
-        std::string token = refreshToken;
+        std::string token =
+            _database.secrets().seal(refreshToken, InstanceStore::kRefreshTokenColumn);
         std::string expires = expiresAtIso;
         std::string updated = updatedAtIso;
         std::string holder = _holder;

@@ -2,6 +2,7 @@
 // what they store is seen by `action`, and secrets given on the command line are never echoed;
 // they can come from a file or standard input instead, out of `ps`.
 #include "db/HostDatabase.h"
+#include "services/InstanceStore.h"
 #include "support/CommandRunner.h"
 #include "support/TestDatabase.h"
 
@@ -13,6 +14,7 @@
 
 #include <fstream>
 #include <memory>
+#include <sys/stat.h>
 
 namespace {
 
@@ -32,6 +34,7 @@ class CliCommandsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(badOptionsNameTheFieldAndValue);
     CPPUNIT_TEST(productAndUserAdd);
     CPPUNIT_TEST(secretsComeFromAFileOrStandardInput);
+    CPPUNIT_TEST(rotateKeySealsEveryInstanceWithANewKey);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -230,7 +233,53 @@ public:
         CPPUNIT_ASSERT_MESSAGE(hash, hash.rfind("pbkdf2-sha256$", 0) == 0);
     }
 
+    void rotateKeySealsEveryInstanceWithANewKey() {
+        CPPUNIT_ASSERT_EQUAL(0, run({"enable-tool", "--seed-demo", "--org", "Contoso Cloud (root)",
+                                     "--tool", "import-customers"})
+                                    .exitCode);
+        const std::string keyFile = _db->dialect() == bss::sdk::SqlDialect::SQLite
+                                        ? _db->connectionString() + ".key"
+                                        : "var/host.key";
+        const std::vector<std::string> before = sealingKeys();
+        const auto rotated = run({"rotate-key"});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(rotated.err, 0, rotated.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(rotated.out, contains(rotated.out, "sealed the secrets of"));
+        const std::vector<std::string> after = sealingKeys();
+        CPPUNIT_ASSERT_EQUAL(before.size(), after.size());
+        for (std::size_t i = 0; i < after.size(); ++i)
+            CPPUNIT_ASSERT(after[i] != before[i] && after[i] == after.front());
+        // Every row opens with the file as it is now (the new key, and the previous one kept).
+        CPPUNIT_ASSERT(!stored("Global Partner Center (direct)").empty());
+        std::ifstream keys(keyFile);
+        std::size_t lines = 0;
+        for (std::string line; std::getline(keys, line);)
+            lines += !line.empty();
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), lines);
+
+        // A key file its group may read is refused, naming it.
+        CPPUNIT_ASSERT_EQUAL(0, ::chmod(keyFile.c_str(), 0640));
+        const auto refused = action("admin@root");
+        CPPUNIT_ASSERT_EQUAL(1, refused.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(refused.err,
+                               contains(refused.err, keyFile) && contains(refused.err, "0640"));
+        CPPUNIT_ASSERT_EQUAL(0, ::chmod(keyFile.c_str(), 0600));
+    }
+
 private:
+    /// The key id each instance's app secret names.
+    std::vector<std::string> sealingKeys() {
+        mockhost::HostDatabase db(mockhost::DatabaseSpec::parse(_db->hostOption()));
+        Poco::Data::Session session = db.session();
+        std::vector<std::string> tokens;
+        session << "SELECT app_secret FROM microsoft_instances ORDER BY id",
+            Poco::Data::Keywords::into(tokens), Poco::Data::Keywords::now;
+        std::vector<std::string> ids;
+        for (const std::string& token : tokens)
+            ids.push_back(mockhost::SecretBox::keyIdIn(token));
+        CPPUNIT_ASSERT(!ids.empty());
+        return ids;
+    }
+
     /// "<app secret>|<refresh token>" of the instance named `name`.
     std::string stored(const std::string& name) {
         mockhost::HostDatabase db(mockhost::DatabaseSpec::parse(_db->hostOption()));
@@ -242,7 +291,11 @@ private:
                     : "SELECT app_secret, refresh_token FROM microsoft_instances WHERE name = ?"),
             Poco::Data::Keywords::use(n), Poco::Data::Keywords::into(secret),
             Poco::Data::Keywords::into(token), Poco::Data::Keywords::now;
-        return secret + "|" + token;
+        // Sealed in the database; opened with the key file the command made beside it.
+        CPPUNIT_ASSERT(mockhost::SecretBox::isSealed(secret) &&
+                       mockhost::SecretBox::isSealed(token));
+        return db.secrets().open(secret, mockhost::InstanceStore::kAppSecretColumn) + "|" +
+               db.secrets().open(token, mockhost::InstanceStore::kRefreshTokenColumn);
     }
 
     ict::test::CommandResult run(std::vector<std::string> args) {

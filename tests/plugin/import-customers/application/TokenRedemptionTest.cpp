@@ -10,6 +10,7 @@
 //  - the host database locked while the rotated token is stored: stored after retries;
 //  - a malformed expires_in next to a valid new refresh token: the token is stored, the run
 //    fails, the next run succeeds.
+#include "services/InstanceStore.h"
 #include "support/CommandRunner.h"
 #include "support/DatabaseLock.h"
 #include "support/ToolHarness.h"
@@ -63,7 +64,9 @@ std::string refreshTokenOf(mockhost::HostDatabase& database, std::int64_t instan
     session << mockhost::sqlFor(database.dialect(),
                                 "SELECT refresh_token FROM microsoft_instances WHERE id = ?"),
         use(id), into(token), now;
-    return token;
+    // Stored sealed, never as the token itself.
+    CPPUNIT_ASSERT(token.empty() || mockhost::SecretBox::isSealed(token));
+    return database.secrets().open(token, mockhost::InstanceStore::kRefreshTokenColumn);
 }
 
 } // namespace
