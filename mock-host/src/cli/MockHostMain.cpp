@@ -18,6 +18,8 @@ int runHelp() {
            "mock-host/web of the source tree)\n"
            "                    --allowed-host NAME (repeatable): a host name the server answers\n"
            "                    under besides 127.0.0.1, localhost and [::1]\n"
+           "                    --tls-cert PEM --tls-key PEM: HTTPS only (TLS 1.2+), the session\n"
+           "                    cookie Secure\n"
            "  action --login L [--wait] <toolId> <action> [json]   call an action as user L;\n"
            "                    --wait: follow the job it starts, print its final status\n"
            "  plugins           load the plugin folder (manifests first) and list loaded and\n"

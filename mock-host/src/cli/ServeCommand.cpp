@@ -24,9 +24,14 @@ unsigned short parsePort(const std::string& text) {
 
 int runServe(const CommandLine& line) {
     std::set<std::string> allowed = emulatorOptionNames();
-    allowed.insert({"port", "web-root", "allowed-host"});
+    allowed.insert({"port", "web-root", "allowed-host", "tls-cert", "tls-key"});
     line.allowOnly(allowed);
     const unsigned short port = parsePort(line.value("port", "8080"));
+    std::optional<ServerTls> tls;
+    if (line.has("tls-cert") != line.has("tls-key"))
+        throw std::invalid_argument("--tls-cert and --tls-key: give both (PEM files) or neither");
+    if (line.has("tls-cert"))
+        tls = ServerTls{line.required("tls-cert"), line.required("tls-key")};
     // Block the stop signals before any thread starts, so every thread inherits the mask and
     // only sigwait below receives them.
     sigset_t stopSignals;
@@ -45,16 +50,18 @@ int runServe(const CommandLine& line) {
     host.loadTools();
     host.startTools();
     ApiServer server(host, port, line.value("web-root", InstallLayout::defaultWebRoot()),
-                     line.values("allowed-host"));
+                     line.values("allowed-host"), tls);
     server.start();
-    host.logger().info("serving on http://127.0.0.1:" + std::to_string(server.port()) + "/");
+    const std::string url =
+        std::string(server.scheme()) + "://127.0.0.1:" + std::to_string(server.port()) + "/";
+    host.logger().info("serving on " + url);
     if (host.options().seedDemo) {
         for (const DemoLogin& login : DemoSeed::logins())
             host.logger().info("demo log-in: " + login.login + " / " + kDemoPassword + " (" +
                                login.organization + ", " + login.role + ")");
     }
     // Tests read the port from this line.
-    std::cout << "listening on http://127.0.0.1:" << server.port() << "/" << std::endl;
+    std::cout << "listening on " << url << std::endl;
 
     int received = 0;
     sigwait(&stopSignals, &received);

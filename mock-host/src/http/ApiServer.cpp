@@ -3,9 +3,12 @@
 #include "http/Handlers.h"
 #include "http/RequestGuard.h"
 
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/URI.h>
@@ -69,7 +72,9 @@ constexpr const char* kContentSecurityPolicy =
 // URLs (a tenant id, a run id) to another site in a Referer. "same-origin", not "no-referrer":
 // under no-referrer a browser sends "Origin: null" even on the page's own POSTs, and the
 // RequestGuard needs their real Origin.
-void setSecurityHeaders(Poco::Net::HTTPServerResponse& response) {
+void setSecurityHeaders(Poco::Net::HTTPServerResponse& response, bool https) {
+    if (https)
+        response.set("Strict-Transport-Security", "max-age=31536000");
     response.set("X-Content-Type-Options", "nosniff");
     response.set("X-Frame-Options", "DENY");
     response.set("Content-Security-Policy", kContentSecurityPolicy);
@@ -82,7 +87,7 @@ public:
         : _services(services), _guard(guard) {}
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override {
-        setSecurityHeaders(response);
+        setSecurityHeaders(response, _services.https);
         HttpExchange exchange(_services, request, response);
         if (const std::optional<GuardRefusal> refused = _guard.check(guarded(request))) {
             response.setKeepAlive(false); // its body is not read
@@ -124,7 +129,7 @@ private:
 class RequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
     RequestHandlerFactory(HttpServices services, const std::vector<std::string>& allowedHosts)
-        : _services(std::move(services)), _guard(allowedHosts) {}
+        : _services(std::move(services)), _guard(allowedHosts, _services.https) {}
     Poco::Net::HTTPRequestHandler*
     createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
         return new RequestHandler(_services, _guard);
@@ -138,16 +143,32 @@ private:
 } // namespace
 
 ApiServer::ApiServer(Host& host, unsigned short port, std::string webRoot,
-                     std::vector<std::string> allowedHosts)
+                     std::vector<std::string> allowedHosts, std::optional<ServerTls> tls)
     : _host(host), _gateway(host), _webRoot(std::move(webRoot)),
-      _allowedHosts(std::move(allowedHosts)), _requestedPort(port) {}
+      _allowedHosts(std::move(allowedHosts)), _tls(std::move(tls)), _requestedPort(port) {}
 
 ApiServer::~ApiServer() {
     stop();
 }
 
 void ApiServer::start() {
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", _requestedPort));
+    const Poco::Net::SocketAddress address("127.0.0.1", _requestedPort);
+    Poco::Net::ServerSocket socket;
+    if (_tls) {
+        Poco::Net::initializeSSL();
+        _sslInitialized = true;
+        Poco::Net::Context::Params tls;
+        tls.certificateFile = _tls->certificateFile;
+        tls.privateKeyFile = _tls->privateKeyFile;
+        tls.verificationMode = Poco::Net::Context::VERIFY_NONE; // no client certificates
+        tls.loadDefaultCAs = false;
+        Poco::Net::Context::Ptr context =
+            new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, tls);
+        context->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
+        socket = Poco::Net::SecureServerSocket(address, 64, context);
+    } else {
+        socket = Poco::Net::ServerSocket(address);
+    }
     Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
     // A keep-alive connection holds its server thread between requests, so the pool must be
     // larger than the connections browsers keep open (six per user), and an idle connection is
@@ -158,8 +179,9 @@ void ApiServer::start() {
     params->setKeepAliveTimeout(Poco::Timespan(5, 0));
     _threads = std::make_unique<Poco::ThreadPool>(2, kMaxThreads);
     _server = std::make_unique<Poco::Net::HTTPServer>(
-        new RequestHandlerFactory(HttpServices{_host, _gateway, _sessions, _logins, _webRoot},
-                                  _allowedHosts),
+        new RequestHandlerFactory(
+            HttpServices{_host, _gateway, _sessions, _logins, _webRoot, _tls.has_value()},
+            _allowedHosts),
         *_threads, socket, params);
     _server->start();
 }
@@ -172,6 +194,10 @@ void ApiServer::stop() {
     if (_threads) {
         _threads->joinAll();
         _threads.reset();
+    }
+    if (_sslInitialized) {
+        Poco::Net::uninitializeSSL();
+        _sslInitialized = false;
     }
 }
 

@@ -11,10 +11,17 @@
 #include <Poco/ThreadPool.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace mockhost {
+
+/// PEM files of the certificate (with its chain) and private key `serve` presents.
+struct ServerTls {
+    std::string certificateFile;
+    std::string privateKeyFile;
+};
 
 class ApiServer {
 public:
@@ -22,12 +29,16 @@ public:
     /// @param webRoot folder of static pages served for GET outside /api; may not exist.
     /// @param allowedHosts host names it answers under besides 127.0.0.1, localhost and [::1]
     ///        (see RequestGuard).
+    /// @param tls when given, serves HTTPS only (TLS 1.2 or later) with that certificate and
+    ///        key; the session cookie is then Secure and answers carry Strict-Transport-Security.
     ApiServer(Host& host, unsigned short port, std::string webRoot,
-              std::vector<std::string> allowedHosts = {});
+              std::vector<std::string> allowedHosts = {}, std::optional<ServerTls> tls = {});
     ~ApiServer();
     void start();
     void stop();
     unsigned short port() const;
+    /// "http" or "https".
+    const char* scheme() const { return _tls ? "https" : "http"; }
 
 private:
     Host& _host;
@@ -36,10 +47,12 @@ private:
     LoginThrottle _logins;
     std::string _webRoot;
     std::vector<std::string> _allowedHosts;
+    std::optional<ServerTls> _tls;
     unsigned short _requestedPort;
     static constexpr int kMaxThreads = 64;      ///< requests (and keep-alive connections) at once
     std::unique_ptr<Poco::ThreadPool> _threads; ///< the server's own, outlives _server
     std::unique_ptr<Poco::Net::HTTPServer> _server;
+    bool _sslInitialized = false;
 };
 
 } // namespace mockhost

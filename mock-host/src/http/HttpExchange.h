@@ -22,6 +22,7 @@ struct HttpServices {
     SessionStore& sessions;
     LoginThrottle& logins;
     std::string webRoot;
+    bool https = false; ///< served over TLS: the session cookie is Secure
 };
 
 class HttpExchange {

@@ -54,8 +54,8 @@ GuardRefusal refusal(int status, const std::string& field, const std::string& va
 
 } // namespace
 
-RequestGuard::RequestGuard(const std::vector<std::string>& extraHosts)
-    : _hosts{"127.0.0.1", "localhost", "[::1]"} {
+RequestGuard::RequestGuard(const std::vector<std::string>& extraHosts, bool https)
+    : _hosts{"127.0.0.1", "localhost", "[::1]"}, _scheme(https ? "https://" : "http://") {
     for (const std::string& host : extraHosts)
         _hosts.push_back(hostName(host));
 }
@@ -72,7 +72,7 @@ std::optional<GuardRefusal> RequestGuard::check(const GuardedRequest& request) c
         return refusal(415, "Content-Type", request.contentType.value_or(""),
                        "API calls take application/json.");
     // The origin this request was sent to, as a browser names it.
-    const std::string self = "http://" + lower(request.host.value_or(""));
+    const std::string self = _scheme + lower(request.host.value_or(""));
     if (request.origin) {
         if (!request.host || originOf(*request.origin) != self)
             return refusal(403, "Origin", *request.origin,

@@ -37,14 +37,16 @@ struct GuardRefusal {
 
 class RequestGuard {
 public:
-    /// `extraHosts`: host names besides the loopback ones (case does not matter).
-    explicit RequestGuard(const std::vector<std::string>& extraHosts = {});
+    /// `extraHosts`: host names besides the loopback ones (case does not matter). `https`: the
+    /// server speaks TLS, so its own origin is https://<host>.
+    explicit RequestGuard(const std::vector<std::string>& extraHosts = {}, bool https = false);
 
     /// Why `request` is refused; nullopt when it passes.
     std::optional<GuardRefusal> check(const GuardedRequest& request) const;
 
 private:
     std::vector<std::string> _hosts; ///< lower case
+    std::string _scheme;             ///< "http://" or "https://"
 };
 
 } // namespace mockhost

@@ -58,6 +58,7 @@ void handleLogin(HttpExchange& exchange) {
     Poco::Net::HTTPCookie cookie(kSessionCookie, id);
     cookie.setPath("/");
     cookie.setHttpOnly(true);
+    cookie.setSecure(services.https);
     // Strict keeps other sites from riding the session on a POST (CSRF).
     cookie.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
     cookie.setMaxAge(static_cast<int>(exchange.services().sessions.lifetime().count()));

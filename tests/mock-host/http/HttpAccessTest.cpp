@@ -2,6 +2,7 @@
 // loaded and the demo data set, on the database of ICT_TEST_DB.
 #include "support/CommandRunner.h"
 #include "support/TestDatabase.h"
+#include "tls/CertificateFactory.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 
@@ -9,11 +10,14 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/SSLManager.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/TemporaryFile.h>
 
@@ -128,6 +132,7 @@ class HttpAccessTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(repeatedFailedLogInsBackOff);
     CPPUNIT_TEST(everyLogInStartsANewSession);
     CPPUNIT_TEST(staticPagesAreNeverDotfilesOrLinks);
+    CPPUNIT_TEST(overHttpsTheCookieIsSecureAndOnlyTheHttpsOriginCalls);
     CPPUNIT_TEST(adminOfEnabledOrgSeesAndCallsTheTool);
     CPPUNIT_TEST(orgWithoutTheToolNeitherSeesNorCallsIt);
     CPPUNIT_TEST(userWithoutSystemAdminGets403AndDoesNotSeeIt);
@@ -286,6 +291,68 @@ public:
         CPPUNIT_ASSERT_EQUAL(0, server.stop());
         Poco::File(root).remove(true);
         Poco::File(outside).remove(true);
+    }
+
+    void overHttpsTheCookieIsSecureAndOnlyTheHttpsOriginCalls() {
+        const std::string certs = std::string(ICT_BINARY_DIR) + "/test-certs/host-https";
+        Poco::File(certs).createDirectories();
+        const mockhost::emulator::TlsFiles tls =
+            mockhost::emulator::CertificateFactory(certs).trusted();
+        ict::test::BackgroundCommand server(
+            kHost, std::vector<std::string>{"serve", "--port", "0", "--db", _db->hostOption(),
+                                            "--seed-demo", "--quiet", "--tls-cert", tls.certificate,
+                                            "--tls-key", tls.privateKey});
+        const std::string line = server.waitForLine("listening on https://127.0.0.1:");
+        const auto port = static_cast<Poco::UInt16>(std::stoi(line.substr(line.rfind(':') + 1)));
+        Poco::Net::initializeSSL();
+        struct Uninitialize {
+            ~Uninitialize() { Poco::Net::uninitializeSSL(); }
+        } uninitialize;
+        Poco::Net::Context::Params params;
+        params.caLocation = tls.caCertificate;
+        params.verificationMode = Poco::Net::Context::VERIFY_STRICT;
+        params.loadDefaultCAs = false;
+        Poco::Net::Context::Ptr context =
+            new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
+        const std::string self = "https://127.0.0.1:" + std::to_string(port);
+        auto post = [&](const std::string& path, const std::string& body,
+                        const std::string& origin) {
+            Poco::Net::HTTPSClientSession session("127.0.0.1", port, context);
+            Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, path,
+                                           Poco::Net::HTTPMessage::HTTP_1_1);
+            request.setContentType("application/json");
+            request.set("Origin", origin);
+            request.setContentLength(static_cast<std::streamsize>(body.size()));
+            session.sendRequest(request) << body;
+            Poco::Net::HTTPResponse response;
+            Answer answer;
+            Poco::StreamCopier::copyToString(session.receiveResponse(response), answer.body);
+            answer.status = response.getStatus();
+            answer.setCookie = response.get("Set-Cookie", "");
+            for (const auto& [name, value] : response)
+                answer.headers.add(name, value);
+            return answer;
+        };
+        const std::string credentials = "{\"login\":\"admin@root\",\"password\":\"demo-password\"}";
+        Answer answer = post("/api/login", credentials, self);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(answer.body, 200, answer.status);
+        CPPUNIT_ASSERT_MESSAGE(answer.setCookie,
+                               answer.setCookie.find("; secure") != std::string::npos ||
+                                   answer.setCookie.find("; Secure") != std::string::npos);
+        CPPUNIT_ASSERT_EQUAL(std::string("max-age=31536000"),
+                             answer.headers.get("Strict-Transport-Security", ""));
+        // The plain-HTTP origin of the same name and port is another origin.
+        answer = post("/api/login", credentials, "http://127.0.0.1:" + std::to_string(port));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(answer.body, 403, answer.status);
+        // Plain HTTP gets no answer from the TLS port.
+        bool plainAnswered = true;
+        try {
+            Client(port).call("GET", "/api/me");
+        } catch (const Poco::Exception&) {
+            plainAnswered = false;
+        }
+        CPPUNIT_ASSERT(!plainAnswered);
+        CPPUNIT_ASSERT_EQUAL(0, server.stop());
     }
 
     void wrongPasswordGets401() {

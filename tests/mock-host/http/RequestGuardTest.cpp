@@ -32,6 +32,7 @@ class RequestGuardTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(anotherOriginIsRefusedEvenOnTheSameSite);
     CPPUNIT_TEST(aRefererStandsInForAMissingOrigin);
     CPPUNIT_TEST(readsAndNonBrowserClientsAreNotAskedForAnOrigin);
+    CPPUNIT_TEST(overHttpsOnlyTheHttpsOriginIsTheHosts);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -110,6 +111,15 @@ public:
         // The Origin decides when both are there.
         call.origin = "http://127.0.0.1:8080";
         CPPUNIT_ASSERT(!guard.check(call));
+    }
+
+    void overHttpsOnlyTheHttpsOriginIsTheHosts() {
+        const RequestGuard guard({}, true);
+        GuardedRequest call = pageCall();
+        call.origin = "https://127.0.0.1:8080";
+        CPPUNIT_ASSERT(!guard.check(call));
+        call.origin = "http://127.0.0.1:8080";
+        CPPUNIT_ASSERT_EQUAL(std::string("Origin"), fieldOf(guard.check(call)));
     }
 
     void readsAndNonBrowserClientsAreNotAskedForAnOrigin() {
