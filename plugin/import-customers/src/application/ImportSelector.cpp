@@ -1,10 +1,14 @@
 #include "application/ImportSelector.h"
 
 #include "domain/audit/TenantAudit.h"
+#include "storage/BssAccountRepository.h"
 #include "storage/SnapshotStore.h"
 
 #include <bss/sdk/ToolError.h>
 
+#include <Poco/String.h>
+
+#include <map>
 #include <set>
 
 namespace ict::application {
@@ -59,7 +63,7 @@ ImportSelector::ImportSelector(bss::sdk::HostServices& services,
                                const bss::sdk::InstanceInfo& instance,
                                const ImportSelection& selection)
     : _services(services), _selection(selection), _key{caller.organization.id, instance.id},
-      _reader(services.database()) {
+      _instanceOwner(instance.ownerOrganizationId), _reader(services.database()) {
     const std::optional<storage::InstanceState> state =
         storage::SnapshotStore(services.database()).state(_key);
     if (!state || state->snapshotId == 0)
@@ -150,6 +154,7 @@ std::vector<TenantSelection> ImportSelector::next(std::size_t count) {
     if (!_auditor)
         _auditor = std::make_unique<BssAuditor>(_services.database(), _key.organizationId);
     const BssAccountIndex index = _auditor->indexFor(rows);
+    const std::map<std::string, std::string> heldElsewhere = tenantsHeldElsewhere(rows);
     std::vector<TenantSelection> tenants;
     for (TenantRow& saved : rows) {
         const TenantRow row = auditTenant(std::move(saved), index);
@@ -164,9 +169,22 @@ std::vector<TenantSelection> ImportSelector::next(std::size_t count) {
             tenant.subscriptions.push_back(audited(sub));
         if (row.idMatchedAccountId != 0)
             tenant.relatedAccountId = row.idMatchedAccountId;
+        if (const auto held = heldElsewhere.find(Poco::toLower(Poco::trim(row.tenantId)));
+            held != heldElsewhere.end())
+            tenant.heldByOrganization = held->second;
         tenants.push_back(std::move(tenant));
     }
     return tenants;
+}
+
+std::map<std::string, std::string>
+ImportSelector::tenantsHeldElsewhere(const std::vector<TenantRow>& rows) const {
+    std::vector<std::string> ids;
+    for (const TenantRow& row : rows)
+        if (row.idMatchedAccountId == 0)
+            ids.push_back(row.tenantId);
+    return storage::BssAccountRepository(_services.database())
+        .tenantsHeldElsewhere(_key.organizationId, _instanceOwner, ids);
 }
 
 } // namespace ict::application

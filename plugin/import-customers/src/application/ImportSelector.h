@@ -3,7 +3,9 @@
 /// against the BSS as it is now (an account created by hand or by another host since the Get
 /// Hierarchy is used, not duplicated) and ready to plan: every importable row of the saved
 /// hierarchy in primary-key order (`all`), or the rows named, in their order. Nothing of the
-/// selection is held but the caller's own list of rows and one batch.
+/// selection is held but the caller's own list of rows and one batch. A tenant another
+/// organization sharing the instance has imported (its root or a country tenant of that root)
+/// is marked as theirs (TenantSelection::heldByOrganization), so it is never imported twice.
 ///
 /// Not thread-safe (one owner). Throws Poco::Exception on a database failure.
 
@@ -40,10 +42,14 @@ public:
 private:
     void checkRows();
     std::vector<domain::TenantRow> nextRows(std::size_t count);
+    /// Of `rows` without an account of the caller's, those another organization holds.
+    std::map<std::string, std::string>
+    tenantsHeldElsewhere(const std::vector<domain::TenantRow>& rows) const;
 
     bss::sdk::HostServices& _services;
     ImportSelection _selection;
     storage::HierarchyKey _key;
+    std::int64_t _instanceOwner = 0; ///< The organization that owns the instance.
     std::int64_t _snapshot = 0;
     std::size_t _total = 0;
     std::map<std::string, std::string> _resellerNames; ///< By MPN id.

@@ -202,4 +202,43 @@ BssAccountRepository::relatedAccounts(std::int64_t organizationId,
     return accounts;
 }
 
+std::map<std::string, std::string>
+BssAccountRepository::tenantsHeldElsewhere(std::int64_t organizationId,
+                                           std::int64_t ownerOrganizationId,
+                                           const std::vector<std::string>& tenantIds) const {
+    std::map<std::string, std::string> held;
+    if (tenantIds.empty())
+        return held;
+    const auto dialect = _database.dialect();
+    Poco::Data::Session session = _database.session();
+    Poco::Int64 caller = organizationId, owner = ownerOrganizationId, ownerAgain = owner;
+    Poco::Data::Statement orgs(session);
+    orgs << forDialect(dialect, "SELECT id, name FROM organizations WHERE (id = ? OR (parent_id = ?"
+                                " AND kind = 'country_tenant')) AND id <> ? ORDER BY id"),
+        use(owner), use(ownerAgain), use(caller), now;
+    Poco::Data::RecordSet sharing(orgs);
+    const std::vector<std::string> variants = caseVariants(tenantIds);
+    // A handful of organizations: each read through its (organization, tenant id) index.
+    for (std::size_t o = 0; o < sharing.rowCount(); ++o) {
+        Poco::Int64 org = sharing.value(0, o).convert<Poco::Int64>();
+        const std::string name = sharing.value(1, o).convert<std::string>();
+        inChunks<std::string>(variants, [&](std::vector<std::string> chunk) {
+            Poco::Data::Statement select(session);
+            select << forDialect(dialect, "SELECT external_ms_tenant_id FROM accounts WHERE"
+                                          " organization_id = ? AND kind = 'customer' AND"
+                                          " external_ms_tenant_id IN " +
+                                              placeholderRows(chunk.size(), 1)),
+                use(org);
+            for (std::string& value : chunk)
+                select, use(value);
+            std::vector<std::string> found;
+            select, into(found);
+            select.execute();
+            for (const std::string& tenant : found)
+                held.emplace(Poco::toLower(Poco::trim(tenant)), name);
+        });
+    }
+    return held;
+}
+
 } // namespace ict::storage

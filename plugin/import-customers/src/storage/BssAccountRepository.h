@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,14 @@ public:
     relatedAccounts(std::int64_t organizationId, const std::vector<std::int64_t>& accountIds,
                     const std::vector<std::string>& tenantIds,
                     const std::vector<std::string>& subscriptionIds) const;
+
+    /// Of `tenantIds`, those another organization sharing the instances of
+    /// `ownerOrganizationId` holds a customer account of -- the owner itself or one of its
+    /// country tenants (the organizations that see its instances), `organizationId` left out --,
+    /// as lower-cased tenant id -> that organization's name. Reads the host's organizations.
+    std::map<std::string, std::string>
+    tenantsHeldElsewhere(std::int64_t organizationId, std::int64_t ownerOrganizationId,
+                         const std::vector<std::string>& tenantIds) const;
 
 private:
     bss::sdk::Database& _database;

@@ -139,6 +139,7 @@ class ImportServiceTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(resultsGroupDirectAndResellersExportCsvAndLeaveAuditTrail);
     CPPUNIT_TEST(importedTenantsShowSyncedAtOnceAndAfterANewMassGetHierarchy);
     CPPUNIT_TEST(aSecondHostsImportWaitsForTheFirstAndCreatesNothingTwice);
+    CPPUNIT_TEST(aTenantOfASharedInstanceIsImportedByOneOrganizationOnly);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -502,6 +503,39 @@ public:
                                              billing->getValue<long long>("prorationDenominator"));
             }
         }
+    }
+
+    void aTenantOfASharedInstanceIsImportedByOneOrganizationOnly() {
+        // The root's instance, seen by its country tenant too.
+        const std::int64_t id = directInstance(
+            {customer(kAlpha, "Alpha Trading", "alphatrading.onmicrosoft.com", "Alpha",
+                      {basic('a', 1)}),
+             customer(kBeta, "Beta Ltd", "beta.onmicrosoft.com", "Beta", {basic('b', 1)})});
+        const std::string body = "{\"instanceId\":" + std::to_string(id) + ",\"mode\":\"mass\"}";
+        CPPUNIT_ASSERT_EQUAL(std::string("succeeded"),
+                             str(_h->runHierarchy(_h->country(), body), "state"));
+        // The country tenant imports Alpha first: Alpha is the country tenant's.
+        const JsonObject byCountry = runImport(*_h, _h->country(), selection(id, {{kAlpha, ""}}));
+        CPPUNIT_ASSERT_EQUAL(std::string("created"), str(tenantOf(byCountry, kAlpha), "account"));
+
+        const JsonObject byRoot =
+            runImport(*_h, "{\"instanceId\":" + std::to_string(id) + ",\"all\":true}");
+        const JsonObject alpha = tenantOf(byRoot, kAlpha);
+        CPPUNIT_ASSERT_EQUAL(std::string("failed"), str(alpha, "account"));
+        CPPUNIT_ASSERT_MESSAGE(
+            str(alpha, "accountReason"),
+            str(alpha, "accountReason")
+                    .find("already imported by organization 'Contoso Country'") !=
+                std::string::npos);
+        CPPUNIT_ASSERT_EQUAL(std::string("created"), str(tenantOf(byRoot, kBeta), "account"));
+        CPPUNIT_ASSERT_EQUAL(
+            1L, countRows(*_h, "accounts WHERE external_ms_tenant_id = '" + kAlpha + "'"));
+        // And the other way round: Beta is the root's now.
+        const JsonObject again = _h->dryRun(_h->country(), selection(id, {{kBeta, ""}}));
+        CPPUNIT_ASSERT_MESSAGE(
+            str(tenantOf(again, kBeta), "accountReason"),
+            str(tenantOf(again, kBeta), "accountReason").find("already imported by organization") !=
+                std::string::npos);
     }
 
     void preflightAndDryRunWriteNothing() {

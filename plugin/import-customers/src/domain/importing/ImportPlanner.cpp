@@ -158,6 +158,12 @@ public:
         plan.seller = _tenant.seller;
         if (trimmed(_tenant.customer.tenantId).empty())
             plan.tenantProblem = "Tenant field 'tenantId' is missing.";
+        else if (!_tenant.relatedAccountId && !_tenant.heldByOrganization.empty())
+            plan.tenantProblem =
+                "Tenant '" + _tenant.customer.tenantId + "' is already imported by organization '" +
+                _tenant.heldByOrganization +
+                "'; a tenant of an instance shared by a root and its country tenants belongs to "
+                "the organization that imported it first.";
         if (_tenant.relatedAccountId) {
             plan.account.kind = AccountActionKind::UseExisting;
             plan.account.existingAccountId = *_tenant.relatedAccountId;

@@ -34,6 +34,10 @@ struct TenantSelection {
     std::vector<AuditedSubscription> subscriptions;
     /// The BSS account matched by Microsoft id, when there is one: subscriptions are added to it.
     std::optional<std::int64_t> relatedAccountId;
+    /// Another organization sharing the instance (its root or a country tenant of that root)
+    /// holds an account with the tenant's Microsoft id: the tenant is that organization's, the
+    /// one that imported it first, and is not imported again here. Empty when none does.
+    std::string heldByOrganization;
     BillingProfile billingProfile; ///< Contact and address for a new account.
 };
 

@@ -199,13 +199,18 @@ inline std::string str(const JsonObject& object, const std::string& field) {
 }
 
 /// Runs an import to its end; returns the import-results answer (and checks the job succeeded).
-inline JsonObject runImport(ToolHarness& h, const std::string& body) {
-    const JsonObject started = h.call("import", body);
-    const JsonObject job = h.waitJob(h.root(), str(started, "jobId"));
+inline JsonObject runImport(ToolHarness& h, const bss::sdk::CallContext& caller,
+                            const std::string& body) {
+    const JsonObject started = h.call(caller, "import", body);
+    const JsonObject job = h.waitJob(caller, str(started, "jobId"));
     if (str(job, "state") != "succeeded")
         throw std::runtime_error("import job ended " + str(job, "state") + ": " +
                                  str(job, "error"));
-    return h.results(str(started, "runId"));
+    return h.results(caller, str(started, "runId"));
+}
+
+inline JsonObject runImport(ToolHarness& h, const std::string& body) {
+    return runImport(h, h.root(), body);
 }
 
 /// Every tenant object of a results/dry-run answer (direct, then each reseller's).

@@ -42,6 +42,7 @@ class ImportPlannerTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(addOnOfAMissingBaseFails);
     CPPUNIT_TEST(addOnOfABaseInTheBssIsLinkedToIt);
     CPPUNIT_TEST(tenantWithoutIdFailsItsSubscriptions);
+    CPPUNIT_TEST(aTenantAnotherOrganizationImportedIsNotImportedAgain);
     CPPUNIT_TEST(policyReachesTheSchedule);
     CPPUNIT_TEST(stableNames);
     CPPUNIT_TEST_SUITE_END();
@@ -263,6 +264,21 @@ public:
                              plan.tenantProblem);
         CPPUNIT_ASSERT_EQUAL(std::string("s1:fail"), ids(plan));
         CPPUNIT_ASSERT(plan.subscriptions[0].failReason == FailReason::InvalidTenant);
+    }
+    void aTenantAnotherOrganizationImportedIsNotImportedAgain() {
+        TenantSelection selection = tenant("t-9", "contoso");
+        selection.subscriptions = {subscription("s1", nceE3, "monthly", "P1M", "2025-03-10")};
+        selection.heldByOrganization = "Contoso Cloud Greece";
+        const TenantPlan plan = planOne(selection);
+        CPPUNIT_ASSERT_MESSAGE(plan.tenantProblem,
+                               plan.tenantProblem.find("already imported by organization "
+                                                       "'Contoso Cloud Greece'") !=
+                                   std::string::npos);
+        CPPUNIT_ASSERT_EQUAL(std::string("s1:fail"), ids(plan));
+        CPPUNIT_ASSERT(plan.subscriptions[0].failReason == FailReason::InvalidTenant);
+        // The organization's own account of the tenant wins: subscriptions are added to it.
+        selection.relatedAccountId = 42;
+        CPPUNIT_ASSERT_EQUAL(std::string(), planOne(selection).tenantProblem);
     }
     void policyReachesTheSchedule() {
         TenantSelection selection = tenant("t", "contoso");
