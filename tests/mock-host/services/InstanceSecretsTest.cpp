@@ -1,9 +1,11 @@
 // The app secret and refresh token of an instance at rest (ICT_TEST_DB): sealed in the database,
 // opened for the tool, plain-text rows sealed at the next start, re-sealed by a key rotation,
-// and a clear error naming the instance when the key file is not the one that sealed them.
+// and a clear error naming the instance when the key file is not the one that sealed them. The
+// secrets are found in neither the columns, the SQLite file's bytes nor pg_dump's output.
 #include "mock-host/services/support/DirectoryDatabase.h"
 #include "secrets/HostKeyFile.h"
 #include "services/HostInstanceDirectory.h"
+#include "support/CommandRunner.h"
 
 #include <bss/sdk/ToolError.h>
 
@@ -122,7 +124,8 @@ private:
             now;
     }
 
-    /// No column of the table holds `secret`; nor, on SQLite, the file or its write-ahead log.
+    /// No column of the table holds `secret`; nor, on SQLite, the file or its write-ahead log;
+    /// nor, on PostgreSQL, what pg_dump gives of the whole database.
     void assertNowhereInTheDatabase(const std::string& secret) {
         Poco::Data::Session session = _data->db->session();
         Poco::Data::Statement select(session);
@@ -133,8 +136,15 @@ private:
                 if (!rows.value(c, r).isEmpty())
                     CPPUNIT_ASSERT(rows.value(c, r).convert<std::string>().find(secret) ==
                                    std::string::npos);
-        if (_data->db->dialect() != bss::sdk::SqlDialect::SQLite)
+        if (_data->db->dialect() == bss::sdk::SqlDialect::PostgreSQL) {
+            const ict::test::CommandResult dump = ict::test::runCommand(
+                "/usr/bin/pg_dump", {"--data-only", "-d", _data->testDb->connectionString()});
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(dump.err, 0, dump.exitCode);
+            CPPUNIT_ASSERT(dump.out.find("microsoft_instances") != std::string::npos);
+            CPPUNIT_ASSERT(dump.out.find("enc:v1:") != std::string::npos);
+            CPPUNIT_ASSERT(dump.out.find(secret) == std::string::npos);
             return;
+        }
         for (const char* suffix : {"", "-wal"}) {
             const std::string path = _data->db->spec().connectionString + suffix;
             if (!Poco::File(path).exists())
