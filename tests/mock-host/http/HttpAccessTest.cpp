@@ -46,15 +46,18 @@ struct Answer {
     }
 };
 
-/// One browser: keeps the session cookie between calls.
+/// One browser: keeps the session cookie between calls. With `tls`, it speaks HTTPS.
 class Client {
 public:
-    explicit Client(unsigned short port) : _port(port) {}
+    explicit Client(unsigned short port, Poco::Net::Context::Ptr tls = nullptr)
+        : _port(port), _tls(std::move(tls)) {}
 
     /// `headers` are set last: they replace the Content-Type (application/json) and Host.
     Answer call(const std::string& method, const std::string& path, const std::string& body = "",
                 const std::vector<std::pair<std::string, std::string>>& headers = {}) {
-        Poco::Net::HTTPClientSession session("127.0.0.1", _port);
+        const std::unique_ptr<Poco::Net::HTTPClientSession> session =
+            _tls ? std::make_unique<Poco::Net::HTTPSClientSession>("127.0.0.1", _port, _tls)
+                 : std::make_unique<Poco::Net::HTTPClientSession>("127.0.0.1", _port);
         Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
         if (!_cookie.empty()) {
             Poco::Net::NameValueCollection cookies;
@@ -65,9 +68,9 @@ public:
         for (const auto& [name, value] : headers)
             request.set(name, value);
         request.setContentLength(static_cast<std::streamsize>(body.size()));
-        session.sendRequest(request) << body;
+        session->sendRequest(request) << body;
         Poco::Net::HTTPResponse response;
-        std::istream& in = session.receiveResponse(response);
+        std::istream& in = session->receiveResponse(response);
         Answer answer;
         answer.status = response.getStatus();
         answer.setCookie = response.get("Set-Cookie", "");
@@ -114,6 +117,7 @@ public:
 
 private:
     unsigned short _port;
+    Poco::Net::Context::Ptr _tls;
     std::string _cookie;
 };
 
@@ -315,26 +319,9 @@ public:
         Poco::Net::Context::Ptr context =
             new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
         const std::string self = "https://127.0.0.1:" + std::to_string(port);
-        auto post = [&](const std::string& path, const std::string& body,
-                        const std::string& origin) {
-            Poco::Net::HTTPSClientSession session("127.0.0.1", port, context);
-            Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, path,
-                                           Poco::Net::HTTPMessage::HTTP_1_1);
-            request.setContentType("application/json");
-            request.set("Origin", origin);
-            request.setContentLength(static_cast<std::streamsize>(body.size()));
-            session.sendRequest(request) << body;
-            Poco::Net::HTTPResponse response;
-            Answer answer;
-            Poco::StreamCopier::copyToString(session.receiveResponse(response), answer.body);
-            answer.status = response.getStatus();
-            answer.setCookie = response.get("Set-Cookie", "");
-            for (const auto& [name, value] : response)
-                answer.headers.add(name, value);
-            return answer;
-        };
         const std::string credentials = "{\"login\":\"admin@root\",\"password\":\"demo-password\"}";
-        Answer answer = post("/api/login", credentials, self);
+        Answer answer =
+            Client(port, context).call("POST", "/api/login", credentials, {{"Origin", self}});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(answer.body, 200, answer.status);
         CPPUNIT_ASSERT_MESSAGE(answer.setCookie,
                                answer.setCookie.find("; secure") != std::string::npos ||
@@ -342,7 +329,9 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("max-age=31536000"),
                              answer.headers.get("Strict-Transport-Security", ""));
         // The plain-HTTP origin of the same name and port is another origin.
-        answer = post("/api/login", credentials, "http://127.0.0.1:" + std::to_string(port));
+        answer = Client(port, context)
+                     .call("POST", "/api/login", credentials,
+                           {{"Origin", "http://127.0.0.1:" + std::to_string(port)}});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(answer.body, 403, answer.status);
         // Plain HTTP gets no answer from the TLS port.
         bool plainAnswered = true;
