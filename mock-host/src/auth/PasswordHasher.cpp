@@ -35,12 +35,8 @@ std::string legacySha1Hex(const std::string& password, const std::string& salt) 
 }
 
 bool sameText(const std::string& a, const std::string& b) {
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
+    return Poco::DigestEngine::constantTimeEquals(Poco::DigestEngine::Digest(a.begin(), a.end()),
+                                                  Poco::DigestEngine::Digest(b.begin(), b.end()));
 }
 
 bool isLegacy(const std::string& stored) {

@@ -29,10 +29,15 @@ void registerConnectors() {
     });
 }
 
+/// Whether a SQLite connection string names a plain file (not ":memory:" or a "file:" URI).
+bool isFilePath(const std::string& path) {
+    return !path.empty() && path != ":memory:" && path.rfind("file:", 0) != 0;
+}
+
 /// A new SQLite file is made readable by its owner alone, whatever the umask; SQLite gives its
 /// -wal and -shm files the same mode. An existing file keeps its mode.
 void createOwnerOnly(const std::string& path) {
-    if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0)
+    if (!isFilePath(path))
         return;
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd >= 0)
@@ -113,8 +118,7 @@ void HostDatabase::useKeyFile(const std::string& path) {
 }
 
 std::string HostDatabase::defaultKeyFile(const DatabaseSpec& spec) {
-    if (spec.dialect == bss::sdk::SqlDialect::SQLite && !spec.connectionString.empty() &&
-        spec.connectionString != ":memory:" && spec.connectionString.rfind("file:", 0) != 0)
+    if (spec.dialect == bss::sdk::SqlDialect::SQLite && isFilePath(spec.connectionString))
         return spec.connectionString + ".key";
     return "var/host.key";
 }

@@ -1,16 +1,20 @@
 #include "secrets/HostKeyFile.h"
 
+#include <Poco/DigestEngine.h>
+#include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
 
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,23 +22,21 @@ namespace mockhost {
 namespace {
 
 std::string hex(const HostKey& key) {
-    std::string text;
-    char pair[3];
-    for (unsigned char byte : key) {
-        std::snprintf(pair, sizeof pair, "%02x", byte);
-        text += pair;
-    }
-    return text;
+    return Poco::DigestEngine::digestToHex(Poco::DigestEngine::Digest(key.begin(), key.end()));
 }
 
-int hexValue(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+/// The key a line of the file holds; nullopt when it is not 64 hex digits.
+std::optional<HostKey> keyOf(const std::string& line) {
+    HostKey key{};
+    if (line.size() != 2 * key.size())
+        return std::nullopt;
+    try {
+        const Poco::DigestEngine::Digest bytes = Poco::DigestEngine::digestFromHex(line);
+        std::copy(bytes.begin(), bytes.end(), key.begin());
+        return key;
+    } catch (const Poco::DataFormatException&) {
+        return std::nullopt;
+    }
 }
 
 std::runtime_error failure(const std::string& path, const std::string& why) {
@@ -114,17 +116,11 @@ std::vector<HostKey> HostKeyFile::load() const {
     for (int number = 1; std::getline(in, line); ++number) {
         if (line.empty())
             continue;
-        HostKey key{};
-        bool valid = line.size() == 2 * key.size();
-        for (std::size_t i = 0; valid && i < key.size(); ++i) {
-            const int high = hexValue(line[2 * i]), low = hexValue(line[2 * i + 1]);
-            valid = high >= 0 && low >= 0;
-            key[i] = static_cast<unsigned char>(high * 16 + low);
-        }
-        if (!valid)
+        const std::optional<HostKey> key = keyOf(line);
+        if (!key)
             throw failure(_path,
                           "line " + std::to_string(number) + " is not a key of 64 hex digits");
-        keys.push_back(key);
+        keys.push_back(*key);
     }
     if (keys.empty())
         throw failure(_path, "holds no key");

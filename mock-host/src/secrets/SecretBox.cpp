@@ -2,12 +2,12 @@
 
 #include <Poco/Base64Decoder.h>
 #include <Poco/Base64Encoder.h>
+#include <Poco/DigestEngine.h>
 
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
-#include <cstdio>
 #include <memory>
 #include <sstream>
 
@@ -53,9 +53,7 @@ const unsigned char* bytesOf(const std::string& text) {
 std::string keyIdOf(const HostKey& key) {
     unsigned char digest[SHA256_DIGEST_LENGTH];
     SHA256(key.data(), key.size(), digest);
-    char id[9];
-    std::snprintf(id, sizeof id, "%02x%02x%02x%02x", digest[0], digest[1], digest[2], digest[3]);
-    return id;
+    return Poco::DigestEngine::digestToHex(Poco::DigestEngine::Digest(digest, digest + 4));
 }
 
 SecretBox::SecretBox(std::vector<HostKey> keys) : _keys(std::move(keys)) {

@@ -144,11 +144,6 @@ bool RunRepository::markInterrupted(const std::string& id, const std::string& at
     return true;
 }
 
-void RunRepository::appendAudit(const AuditTrailEntry& entry) {
-    Poco::Data::Session session = _database.session();
-    insertAudit(session, entry);
-}
-
 void RunRepository::insertAudit(Poco::Data::Session& session, const AuditTrailEntry& entry) {
     AuditTrailEntry e = entry;
     Poco::Int64 org = e.organizationId, user = e.userId;

@@ -73,7 +73,6 @@ public:
     /// false when it was not running.
     bool markInterrupted(const std::string& id, const std::string& at, const std::string& message);
 
-    void appendAudit(const AuditTrailEntry& entry);
     /// The organization's audit trail, newest first.
     std::vector<AuditTrailEntry> auditTrail(std::int64_t organizationId, std::size_t limit) const;
 
