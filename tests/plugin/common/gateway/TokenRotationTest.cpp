@@ -6,7 +6,10 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-#include <Poco/Net/ServerSocket.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <thread>
@@ -14,6 +17,36 @@
 using namespace ict::gateway;
 using namespace ict::gateway::test;
 namespace emu = mockhost::emulator;
+
+namespace {
+
+/// A loopback TCP port bound and not listening for the object's lifetime.
+class BoundPort {
+public:
+    BoundPort() : _fd(::socket(AF_INET, SOCK_STREAM, 0)) {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        if (_fd < 0 || ::bind(_fd, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
+            ::getsockname(_fd, reinterpret_cast<sockaddr*>(&address), &length) != 0)
+            throw std::runtime_error("cannot bind a loopback port");
+        _port = ntohs(address.sin_port);
+    }
+    ~BoundPort() {
+        if (_fd >= 0)
+            ::close(_fd);
+    }
+    BoundPort(const BoundPort&) = delete;
+    BoundPort& operator=(const BoundPort&) = delete;
+    std::uint16_t port() const { return _port; }
+
+private:
+    int _fd;
+    std::uint16_t _port = 0;
+};
+
+} // namespace
 
 // A rotated refresh token is never lost and a single-use one never presented twice: against the
 // emulator's Entra ID with strict rotation (a redeemed token is retired at once) and its token
@@ -195,13 +228,11 @@ public:
     }
 
     void refusedConnectionIsRetriedSinceNothingWasSent() {
-        std::uint16_t closedPort = 0;
-        {
-            Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
-            closedPort = probe.address().port();
-        }
+        // A socket bound but not listening refuses every connection, and holding it keeps the
+        // port from the emulator (which binds port 0 next) and from other tests.
+        const BoundPort closed;
         start({}, [&](bss::sdk::InstanceCredentials& c) {
-            c.loginUrl = "https://127.0.0.1:" + std::to_string(closedPort);
+            c.loginUrl = "https://127.0.0.1:" + std::to_string(closed.port());
         });
         const GatewayError refused = expectError([&] { _client->customers(_run); });
         const std::string text = refused.what();
