@@ -1,6 +1,7 @@
 #include "adapter/ImportCustomersTool.h"
 
 #include "adapter/ActionTable.h"
+#include "adapter/ExceptionFirewall.h"
 #include "adapter/JsonIo.h"
 #include "application/InterruptedRuns.h"
 #include "domain/common/IsoTime.h"
@@ -65,23 +66,7 @@ void ImportCustomersTool::stop() noexcept {
 
 template <typename Body>
 auto ImportCustomersTool::guarded(const bss::sdk::ActionRequest& request, Body body) {
-    try {
-        return body();
-    } catch (const ToolError&) {
-        throw;
-    } catch (const Poco::Exception& e) {
-        _runtime->services.logger().error("import-customers: " + request.action +
-                                          " failed: " + e.displayText());
-        throw ToolError(ErrorCode::Internal,
-                        "Action '" + request.action + "' failed: " + e.displayText());
-    } catch (const std::exception& e) {
-        _runtime->services.logger().error("import-customers: " + request.action +
-                                          " failed: " + e.what());
-        throw ToolError(ErrorCode::Internal,
-                        "Action '" + request.action + "' failed: " + std::string(e.what()));
-    } catch (...) {
-        throw ToolError(ErrorCode::Internal, "Action '" + request.action + "' failed.");
-    }
+    return behindFirewall(_runtime->services.logger(), kId, request.action, body);
 }
 
 std::string ImportCustomersTool::handle(const bss::sdk::ActionRequest& request) {

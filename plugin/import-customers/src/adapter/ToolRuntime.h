@@ -29,9 +29,4 @@ struct ToolRuntime {
     storage::RunRepository runs;
 };
 
-/// Client tunables from the environment (ICT_PC_REQUESTS_PER_MINUTE, ICT_PC_MAX_IN_FLIGHT,
-/// ICT_PC_MAX_ATTEMPTS, ICT_PC_BACKOFF_MS, ICT_PC_TIMEOUT_MS, ICT_PC_RETRY_AFTER_MAX_MS: the
-/// longest Retry-After honoured), defaults otherwise.
-gateway::ClientOptions clientOptionsFromEnvironment();
-
 } // namespace ict::adapter

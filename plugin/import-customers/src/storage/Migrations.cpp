@@ -3,12 +3,6 @@
 #include "storage/SnapshotMigration.h"
 #include "storage/SqlText.h"
 
-#include <Poco/Data/Session.h>
-#include <Poco/Data/Statement.h>
-#include <Poco/Data/Transaction.h>
-
-using namespace Poco::Data::Keywords;
-
 namespace ict::storage {
 
 using bss::sdk::SqlDialect;
@@ -167,38 +161,7 @@ std::vector<Migration> toolMigrations(SqlDialect dialect) {
 
 int migrate(bss::sdk::Database& database, const std::vector<Migration>& migrations,
             const std::string& appliedAtIso) {
-    Poco::Data::Session session = database.session();
-    const bool postgres = database.dialect() == SqlDialect::PostgreSQL;
-    session << "CREATE TABLE IF NOT EXISTS ict_schema_migrations ("
-               " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
-        now;
-    int current = 0;
-    for (const Migration& migration : migrations) {
-        Poco::Data::Transaction transaction(session);
-        // Hosts starting at once take turns. SQLite: a first write waits for the write lock (a
-        // transaction that reads first would fail at once when another host commits meanwhile).
-        if (postgres)
-            session << "LOCK TABLE ict_schema_migrations IN EXCLUSIVE MODE", now;
-        else
-            session << "UPDATE ict_schema_migrations SET version = version WHERE version = -1", now;
-        int applied = 0;
-        int version = migration.version;
-        session << (postgres ? "SELECT COUNT(*) FROM ict_schema_migrations WHERE version = $1"
-                             : "SELECT COUNT(*) FROM ict_schema_migrations WHERE version = ?"),
-            into(applied), use(version), now;
-        if (applied == 0) {
-            for (const std::string& statement : migration.statements)
-                session << statement, now;
-            std::string name = migration.name;
-            std::string at = appliedAtIso;
-            session << (postgres ? "INSERT INTO ict_schema_migrations VALUES ($1, $2, $3)"
-                                 : "INSERT INTO ict_schema_migrations VALUES (?, ?, ?)"),
-                use(version), use(name), use(at), now;
-        }
-        transaction.commit();
-        current = migration.version;
-    }
-    return current;
+    return migrateTables(database, "ict_schema_migrations", migrations, appliedAtIso);
 }
 
 } // namespace ict::storage

@@ -5,6 +5,8 @@
 /// tool is at the latest version. Two hosts starting at once on one PostgreSQL database serialize
 /// on a table lock, so each migration runs once.
 
+#include "storage/SchemaMigrations.h"
+
 #include <bss/sdk/Database.h>
 
 #include <string>
@@ -12,17 +14,12 @@
 
 namespace ict::storage {
 
-struct Migration {
-    int version = 0;
-    std::string name;
-    std::vector<std::string> statements; ///< In the dialect it was chosen for.
-};
-
 /// The migrations of the tool, oldest first, for a dialect.
 std::vector<Migration> toolMigrations(bss::sdk::SqlDialect dialect);
 
-/// Applies the migrations not yet applied; returns the version the database is at afterwards.
-/// Throws Poco::Exception on a database failure (nothing of the failing migration is kept).
+/// Applies the migrations not yet applied (migrateTables() on ict_schema_migrations); returns the
+/// version the database is at afterwards. Throws Poco::Exception on a database failure (nothing
+/// of the failing migration is kept).
 int migrate(bss::sdk::Database& database, const std::vector<Migration>& migrations,
             const std::string& appliedAtIso);
 

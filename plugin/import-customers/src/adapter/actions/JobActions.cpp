@@ -1,63 +1,17 @@
 #include "adapter/actions/JobActions.h"
 
-#include "adapter/JsonIo.h"
-#include "domain/common/IsoTime.h"
-
-#include <Poco/JSON/Parser.h>
+#include "adapter/JobAnswers.h"
 
 namespace ict::adapter {
 
-using bss::sdk::ErrorCode;
-using bss::sdk::ToolError;
-
-namespace {
-
-std::string requiredJobId(const Poco::JSON::Object& body) {
-    const auto id = optionalString(body, "jobId");
-    if (!id || id->empty())
-        throw ToolError(ErrorCode::InvalidInput, "Field 'jobId' is required.", "jobId");
-    return *id;
-}
-
-Poco::Dynamic::Var parsedOrEmpty(const std::string& json) {
-    if (json.empty())
-        return Poco::Dynamic::Var();
-    Poco::JSON::Parser parser;
-    return parser.parse(json);
-}
-
-} // namespace
-
 std::string jobStatus(ToolRuntime& runtime, const bss::sdk::ActionRequest& request,
                       const Poco::JSON::Object& body) {
-    const std::string id = requiredJobId(body);
-    const auto status = runtime.services.jobs().status(request.caller, id);
-    if (!status)
-        throw ToolError(ErrorCode::NotFound, "No job '" + id + "' in this organization.", "jobId");
-    Poco::JSON::Object result;
-    result.set("id", status->id);
-    result.set("kind", status->kind);
-    result.set("subject", status->subject);
-    result.set("state", std::string(bss::sdk::jobStateName(status->state)));
-    result.set("user", status->userLogin);
-    result.set("progress",
-               parsedOrEmpty(status->progressJson.empty() ? "{}" : status->progressJson));
-    result.set("result", parsedOrEmpty(status->resultJson));
-    result.set("error", status->error);
-    result.set("submittedAt", domain::formatIsoUtc(status->submittedAt));
-    if (status->startedAt)
-        result.set("startedAt", domain::formatIsoUtc(*status->startedAt));
-    if (status->finishedAt)
-        result.set("finishedAt", domain::formatIsoUtc(*status->finishedAt));
-    return toJson(result);
+    return jobStatusAnswer(runtime.services.jobs(), request.caller, body);
 }
 
 std::string cancelJob(ToolRuntime& runtime, const bss::sdk::ActionRequest& request,
                       const Poco::JSON::Object& body) {
-    const std::string id = requiredJobId(body);
-    Poco::JSON::Object result;
-    result.set("cancelRequested", runtime.services.jobs().cancel(request.caller, id));
-    return toJson(result);
+    return cancelJobAnswer(runtime.services.jobs(), request.caller, body);
 }
 
 } // namespace ict::adapter
