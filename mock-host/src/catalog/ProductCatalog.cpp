@@ -14,10 +14,10 @@ namespace mockhost {
 
 BillingPlan BillingPlan::parse(const std::string& text) {
     Poco::StringTokenizer parts(text, ":", Poco::StringTokenizer::TOK_TRIM);
-    const std::string expected = " (expected <cycle>:<term>:<priceMinor>:<currency>, e.g. "
-                                 "monthly:P1M:600:EUR)";
-    if (parts.count() != 4)
-        throw std::invalid_argument("--plan: '" + text + "' has not 4 parts" + expected);
+    const std::string expected = " (expected <cycle>:<term>:<priceMinor>:<currency>[:<charge>], "
+                                 "e.g. monthly:P1M:600:EUR or monthly::0:EUR:usage_in_arrears)";
+    if (parts.count() != 4 && parts.count() != 5)
+        throw std::invalid_argument("--plan: '" + text + "' has not 4 or 5 parts" + expected);
     BillingPlan plan;
     plan.billingCycle = parts[0];
     plan.termDuration = parts[1];
@@ -30,6 +30,12 @@ BillingPlan BillingPlan::parse(const std::string& text) {
     if (plan.currency.size() != 3)
         throw std::invalid_argument("--plan: currency '" + plan.currency + "' in '" + text +
                                     "' is not a 3-letter ISO code");
+    if (parts.count() == 5) {
+        plan.chargeModel = parts[4];
+        if (plan.chargeModel != "fixed" && plan.chargeModel != "usage_in_arrears")
+            throw std::invalid_argument("--plan: charge model '" + plan.chargeModel + "' in '" +
+                                        text + "' is neither fixed nor usage_in_arrears");
+    }
     return plan;
 }
 
@@ -72,10 +78,12 @@ std::int64_t ProductCatalog::add(const ProductRecord& product) {
             use(id), use(offer), now;
     for (BillingPlan plan : product.plans) {
         Poco::Int64 price = plan.priceMinor;
-        session << sqlFor(dialect, "INSERT INTO product_billing_plans (product_id, billing_cycle,"
-                                   " term_duration, price_minor, currency) VALUES (?, ?, ?, ?, ?)"),
+        session << sqlFor(
+            dialect,
+            "INSERT INTO product_billing_plans (product_id, billing_cycle,"
+            " term_duration, price_minor, currency, charge_model) VALUES (?, ?, ?, ?, ?, ?)"),
             use(id), use(plan.billingCycle), use(plan.termDuration), use(price), use(plan.currency),
-            now;
+            use(plan.chargeModel), now;
     }
     transaction.commit();
     return id;

@@ -14,8 +14,12 @@ struct BillingPlan {
     std::string termDuration; ///< "P1M", "P1Y", "P3Y", "" for none.
     std::int64_t priceMinor = 0;
     std::string currency; ///< ISO 4217, e.g. "EUR".
+    /// "fixed" (a price per period) or "usage_in_arrears" (consumption, charged after the
+    /// period; Azure plans). Host schema version 3.
+    std::string chargeModel = "fixed";
 
-    /// Parses "<cycle>:<term>:<priceMinor>:<currency>"; throws std::invalid_argument naming --plan.
+    /// Parses "<cycle>:<term>:<priceMinor>:<currency>[:<chargeModel>]"; throws
+    /// std::invalid_argument naming --plan and the value.
     static BillingPlan parse(const std::string& text);
 };
 

@@ -114,6 +114,11 @@ std::vector<DemoProduct> demoProducts() {
          {"3F2B6F4A-0B1C-4C8E-9C0D-6A1E2F3B4C5D"},
          legacy(20)},
         {"Microsoft Azure (legacy)", "AZURE-LEGACY", {"MS-AZR-0145P"}, {{"monthly", "", 0, "EUR"}}},
+        // The Azure Plan Migration Tool's product: usage, billed monthly in arrears.
+        {"Azure plan",
+         "AZURE-PLAN",
+         {"DZH318Z0BPS6:0001"},
+         {{"monthly", "", 0, "EUR", "usage_in_arrears"}}},
     };
 }
 

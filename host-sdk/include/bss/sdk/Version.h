@@ -10,7 +10,10 @@
 ///    to the end of an interface the host implements (a tool may call it, since a host refuses a
 ///    tool whose minor is newer than its own), or a virtual function appended to the end of Tool
 ///    (a host calls it only on a tool whose AbiInfo minor is at least the one that added it).
-///    Each addition names the minor that added it ("since ABI 1.1").
+///    Each addition names the minor that added it ("since ABI 1.1"). A new host schema version
+///    (host-sdk/schema/, compatible: new tables or columns with defaults) is such an addition too,
+///    so a tool that relies on it is refused by a host that lacks it: 1.3 = schema version 3
+///    (product_billing_plans.charge_model, usage billed in arrears).
 /// kSdkVersion is the semantic version of the SDK package; it is informative and never checked.
 
 #include <cstdint>
@@ -18,8 +21,8 @@
 namespace bss::sdk {
 
 inline constexpr std::uint32_t kAbiMajor = 1;
-inline constexpr std::uint32_t kAbiMinor = 2;
-inline constexpr const char* kSdkVersion = "1.2.0";
+inline constexpr std::uint32_t kAbiMinor = 3;
+inline constexpr const char* kSdkVersion = "1.3.0";
 
 } // namespace bss::sdk
 
