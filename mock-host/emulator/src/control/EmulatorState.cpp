@@ -1,6 +1,7 @@
 #include "control/EmulatorState.h"
 
 #include "common/IsoTime.h"
+#include "data/AzureEntitlements.h"
 #include "data/DataGenerator.h"
 #include "data/DataSetFile.h"
 #include "data/OfferCatalog.h"
@@ -219,6 +220,22 @@ Subscription EmulatorState::changeSubscription(const std::string& customerId,
 void EmulatorState::markCustomerLeft(const std::string& customerId) {
     std::lock_guard<std::mutex> lock(_mutex);
     _data.markCustomerLeft(customerId, Poco::Timestamp());
+}
+
+AzureEntitlement EmulatorState::addAzureEntitlement(const std::string& customerId,
+                                                    const std::string& planSubscriptionId) {
+    std::lock_guard<std::mutex> lock(_mutex);
+    Customer* customer = _data.findCustomer(customerId);
+    if (!customer)
+        throw Poco::NotFoundException("customer", customerId);
+    for (Subscription& plan : customer->subscriptions)
+        if (plan.id == planSubscriptionId) {
+            if (!isAzurePlan(plan))
+                throw Poco::InvalidArgumentException("not an Azure plan", planSubscriptionId);
+            ++plan.addedAzureEntitlements;
+            return azureEntitlementsOf(plan).back();
+        }
+    throw Poco::NotFoundException("subscription", planSubscriptionId);
 }
 
 std::vector<AuditRecord> EmulatorState::simulateChanges(int count) {

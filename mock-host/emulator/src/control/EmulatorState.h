@@ -5,6 +5,7 @@
 #include "common/SeededRandom.h"
 #include "control/ChangeSpecs.h"
 #include "control/RequestCounters.h"
+#include "data/AzureEntitlements.h"
 #include "data/DataSet.h"
 #include "faults/FaultInjector.h"
 #include "faults/RateLimiter.h"
@@ -69,6 +70,12 @@ public:
                                     const std::string& subscriptionId,
                                     const SubscriptionChange& change);
     void markCustomerLeft(const std::string& customerId);
+    /// A new Azure subscription under the customer's Azure plan `planSubscriptionId` (what a
+    /// customer does in the Azure portal; no audit record). Returns it. Throws
+    /// Poco::NotFoundException when the customer or plan is unknown, InvalidArgumentException
+    /// when the subscription is not an Azure plan.
+    AzureEntitlement addAzureEntitlement(const std::string& customerId,
+                                         const std::string& planSubscriptionId);
     /// `count` random changes drawn from the seeded change generator (deterministic per seed
     /// and call sequence): new tenants (direct or through a reseller), new subscriptions,
     /// quantity changes, suspensions and cancellations. Returns the audit records appended.

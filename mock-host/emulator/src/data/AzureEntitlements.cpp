@@ -43,6 +43,13 @@ std::vector<AzureEntitlement> azureEntitlementsOf(const Subscription& plan) {
         entitlement.status = random.chance(0.25) ? "disabled" : "active";
         entitlements.push_back(entitlement);
     }
+    for (int i = 0; i < plan.addedAzureEntitlements; ++i) {
+        AzureEntitlement added;
+        added.id = random.guid();
+        added.friendlyName = "Added " + std::to_string(i + 1);
+        added.status = "active";
+        entitlements.push_back(added);
+    }
     return entitlements;
 }
 

@@ -19,7 +19,9 @@ bool isAzurePlan(const Subscription& subscription);
 
 /// The Azure subscriptions of an Azure plan: one to four, about one in four disabled, drawn from
 /// a generator seeded by the plan's id, so the same plan always has the same ones and generating
-/// them never disturbs the data set's own random sequence. Empty for any other subscription.
+/// them never disturbs the data set's own random sequence; then the plan's
+/// addedAzureEntitlements, active, drawn on from the same generator. Empty for any other
+/// subscription.
 std::vector<AzureEntitlement> azureEntitlementsOf(const Subscription& plan);
 
 } // namespace mockhost::emulator

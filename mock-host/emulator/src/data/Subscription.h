@@ -29,6 +29,9 @@ struct Subscription {
     std::string orderId;
     std::string migratedFromSubscriptionId;
     bool isTrial = false;
+    /// Azure plans: Azure subscriptions the customer added after the data set was generated
+    /// (EmulatorState::addAzureEntitlement); azureEntitlementsOf() lists them after the others.
+    int addedAzureEntitlements = 0;
 };
 
 } // namespace mockhost::emulator
