@@ -3,12 +3,12 @@ ict_add_test_runner(common_domain_tests domain plugin/common/domain LIBS common_
 # Plugins' common library: the Partner Center client (parsers offline; the client against the
 # emulator over TLS).
 ict_add_test_runner(ict_gateway_tests gateway plugin/common/gateway LIBS common_gateway pc_emulator)
+# Plugins' common library: the tool plumbing on the host SDK (reading action bodies; no host).
+ict_add_test_runner(common_tool_tests adapter plugin/common/adapter LIBS common_tool)
 # Import Customers Tool: domain rules, no network or database.
 ict_add_test_runner(ict_domain_tests domain plugin/import-customers/domain LIBS ict_domain)
 # Azure Plan Migration Tool: domain rules, no network or database.
 ict_add_test_runner(apm_domain_tests domain plugin/azure-plan-migration/domain LIBS apm_domain)
-# Import Customers Tool: the adapter's request reading (no host).
-ict_add_test_runner(ict_adapter_tests adapter plugin/import-customers/adapter LIBS ict_core)
 # Plugin: the storage layer's units (snapshots, leases, runs, spool, results) on the host schema and
 # the tool's migrations, on SQLite and PostgreSQL; no host services, no tool.
 ict_add_test_runner(ict_storage_tests storage plugin/import-customers/storage LIBS ict_core mock_host_core DIALECTS
@@ -34,6 +34,13 @@ ict_add_test_runner(ict_application_tests application plugin/import-customers/ap
   EXTRA_SOURCES support/TestDatabase.cpp support/CommandRunner.cpp)
 if(TARGET ict_application_tests)
   add_dependencies(ict_application_tests mock-host import_customers_tool)
+endif()
+# Azure Plan Migration Tool end to end: the real host with both tools loaded from the plugins
+# folder, the demo emulators over TLS, on SQLite and PostgreSQL.
+ict_add_test_runner(apm_application_tests application plugin/azure-plan-migration/application
+  LIBS mock_host_core pc_emulator DIALECTS EXTRA_SOURCES support/TestDatabase.cpp)
+if(TARGET apm_application_tests)
+  add_dependencies(apm_application_tests import_customers_tool azure_plan_migration_tool)
 endif()
 # Reliability: fault soak, load and security against the real host (in-process, the tool loaded
 # from the plugins folder), its HTTP API and the emulator; the crash soak kills the real mock-host

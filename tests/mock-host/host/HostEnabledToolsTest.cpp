@@ -10,6 +10,7 @@
 namespace {
 
 const std::string kTool = "import-customers";
+const std::string kAzureTool = "azure-plan-migration";
 
 std::vector<std::string> idsOf(const std::vector<bss::sdk::ToolSummary>& tools) {
     std::vector<std::string> ids;
@@ -59,14 +60,17 @@ public:
     }
 
     void listsTheStartedToolsEnabledForTheOrganization() {
+        // Both tools of the plugins folder, ordered by id.
         const auto root = _host->enabledTools(org("Contoso Cloud (root)"));
-        CPPUNIT_ASSERT_EQUAL(std::size_t(1), root.size());
-        CPPUNIT_ASSERT_EQUAL(kTool, root[0].id);
-        CPPUNIT_ASSERT_EQUAL(std::string("Import Customers Tool"), root[0].displayName);
-        CPPUNIT_ASSERT_EQUAL(std::string("BSS Setup > Tools"), root[0].menuPath);
-        // The demo enables the tool for the root and the country tenant, not the simple tenant.
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), root.size());
+        CPPUNIT_ASSERT_EQUAL(kAzureTool, root[0].id);
+        CPPUNIT_ASSERT_EQUAL(std::string("Azure Plan Migration Tool"), root[0].displayName);
+        CPPUNIT_ASSERT_EQUAL(kTool, root[1].id);
+        CPPUNIT_ASSERT_EQUAL(std::string("Import Customers Tool"), root[1].displayName);
+        CPPUNIT_ASSERT_EQUAL(std::string("BSS Setup > Tools"), root[1].menuPath);
+        // The demo enables the tools for the root and the country tenant, not the simple tenant.
         CPPUNIT_ASSERT(idsOf(_host->enabledTools(org("Contoso Cloud Greece"))) ==
-                       std::vector<std::string>{kTool});
+                       (std::vector<std::string>{kAzureTool, kTool}));
         CPPUNIT_ASSERT(_host->enabledTools(org("Contoso Reseller Shop")).empty());
         CPPUNIT_ASSERT(_host->enabledTools(987654321).empty());
     }
@@ -75,6 +79,11 @@ public:
         const std::int64_t shop = org("Contoso Reseller Shop");
         _host->enablement().set(shop, kTool, true, "2026-12-04T12:00:00Z");
         CPPUNIT_ASSERT(idsOf(_host->enabledTools(shop)) == std::vector<std::string>{kTool});
+        // Each tool is enabled on its own.
+        _host->enablement().set(shop, kAzureTool, true, "2026-12-04T12:00:30Z");
+        CPPUNIT_ASSERT(idsOf(_host->enabledTools(shop)) ==
+                       (std::vector<std::string>{kAzureTool, kTool}));
+        _host->enablement().set(shop, kAzureTool, false, "2026-12-04T12:00:40Z");
         _host->enablement().set(shop, kTool, false, "2026-12-04T12:01:00Z");
         CPPUNIT_ASSERT(_host->enabledTools(shop).empty());
         // An enablement row of a tool this host does not run lists nothing.
@@ -87,7 +96,7 @@ public:
         CPPUNIT_ASSERT(running);
         bss::sdk::HostServices& services = *running->services;
         CPPUNIT_ASSERT(idsOf(services.enabledTools(org("Contoso Cloud (root)"))) ==
-                       std::vector<std::string>{kTool});
+                       (std::vector<std::string>{kAzureTool, kTool}));
         _host->stopTools();
         // A stopped tool is no longer listed (and no longer calls: this is the host's view).
         CPPUNIT_ASSERT(_host->enabledTools(org("Contoso Cloud (root)")).empty());

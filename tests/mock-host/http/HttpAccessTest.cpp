@@ -35,6 +35,8 @@ namespace {
 
 const std::string kHost = ICT_BINARY_DIR "/bin/mock-host";
 const std::string kTool = "import-customers";
+/// The demo enables every tool of the plugins folder for the root and the country tenant.
+const std::vector<std::string> kDemoTools{"azure-plan-migration", kTool};
 
 struct Answer {
     int status = 0;
@@ -355,7 +357,7 @@ public:
     void adminOfEnabledOrgSeesAndCallsTheTool() {
         Client client(_port);
         client.login("admin@root");
-        CPPUNIT_ASSERT(client.toolIds() == std::vector<std::string>{kTool});
+        CPPUNIT_ASSERT(client.toolIds() == kDemoTools);
         const Answer answer = client.listInstances();
         CPPUNIT_ASSERT_EQUAL_MESSAGE(answer.body, 200, answer.status);
         auto instances = answer.json()->getArray("instances");
@@ -427,7 +429,7 @@ public:
                                            "{\"organizationId\":" + std::to_string(countryOrg) +
                                                ",\"enabled\":false}");
         CPPUNIT_ASSERT_EQUAL(403, answer.status);
-        CPPUNIT_ASSERT(country.toolIds() == std::vector<std::string>{kTool});
+        CPPUNIT_ASSERT(country.toolIds() == kDemoTools);
     }
 
     /// A browser reuses its connection: a body the handler did not read (POST /api/logout "{}",

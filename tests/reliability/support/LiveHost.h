@@ -116,8 +116,13 @@ public:
     /// An action as `login` through the host's checks; ToolError passes through.
     std::string invoke(const std::string& login, const std::string& action,
                        const std::string& body) {
+        return invokeTool(kToolId, login, action, body);
+    }
+    /// The same, of the tool `toolId` (the host runs every tool of its plugin folder).
+    std::string invokeTool(const std::string& toolId, const std::string& login,
+                           const std::string& action, const std::string& body) {
         const auto caller = _gateway->contextForLogin(login, "test");
-        return _gateway->invoke(caller, kToolId, action, body);
+        return _gateway->invoke(caller, toolId, action, body);
     }
     JsonObject call(const std::string& login, const std::string& action, const std::string& body) {
         return parseJson(invoke(login, action, body));
@@ -136,10 +141,12 @@ public:
 
     /// Polls job-status until the job ends; returns its last status.
     JsonObject waitJob(const std::string& login, const std::string& jobId,
-                       std::chrono::seconds limit = std::chrono::seconds(150)) {
+                       std::chrono::seconds limit = std::chrono::seconds(150),
+                       const std::string& toolId = kToolId) {
         const auto deadline = std::chrono::steady_clock::now() + limit;
         while (true) {
-            JsonObject status = call(login, "job-status", "{\"jobId\":\"" + jobId + "\"}");
+            JsonObject status =
+                parseJson(invokeTool(toolId, login, "job-status", "{\"jobId\":\"" + jobId + "\"}"));
             const std::string state = text(status, "state");
             if (state != "queued" && state != "running")
                 return status;

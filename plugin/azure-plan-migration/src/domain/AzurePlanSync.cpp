@@ -34,6 +34,21 @@ const char* syncStatusName(SyncStatus status) {
     return "new";
 }
 
+PlanRow resyncPlan(const PlanRow& saved, const BssHoldings& holdings) {
+    PartnerCenterPlan plan = saved.plan;
+    plan.azureSubscriptions.clear();
+    for (const AzureSubscriptionRow& azure : saved.azureSubscriptions)
+        plan.azureSubscriptions.push_back(azure.azureSubscription);
+    return syncPlan(std::move(plan), holdings);
+}
+
+std::optional<SyncStatus> parseSyncStatus(const std::string& name) {
+    for (SyncStatus status : {SyncStatus::ImportCustomerFirst, SyncStatus::New, SyncStatus::Synced})
+        if (name == syncStatusName(status))
+            return status;
+    return std::nullopt;
+}
+
 std::size_t PlanRow::newAzureSubscriptions() const {
     if (sync == SyncStatus::ImportCustomerFirst)
         return 0;
@@ -45,6 +60,8 @@ std::size_t PlanRow::newAzureSubscriptions() const {
 PlanRow syncPlan(PartnerCenterPlan plan, const BssHoldings& holdings) {
     PlanRow row;
     const std::set<std::string> held = folded(holdings.externalSubscriptionIds);
+    if (holdings.accountExists)
+        row.accountId = holdings.accountId;
     if (!holdings.accountExists)
         row.sync = SyncStatus::ImportCustomerFirst;
     else if (held.count(lower(plan.planSubscriptionId)))

@@ -11,6 +11,8 @@
 #include "domain/partner/AzureEntitlement.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,6 +27,7 @@ const char* syncStatusName(SyncStatus status);
 /// An Azure plan subscription as Partner Center lists it, with its Azure subscriptions.
 struct PartnerCenterPlan {
     std::string customerTenantId;
+    std::string customerName; ///< The customer's company name, for the list.
     std::string planSubscriptionId;
     std::string offerId;
     std::string friendlyName;
@@ -36,6 +39,7 @@ struct PartnerCenterPlan {
 /// subscription ids (plans and Azure subscriptions alike) of the account's subscriptions.
 struct BssHoldings {
     bool accountExists = false;
+    std::int64_t accountId = 0;                    ///< The BSS account's id when it exists.
     std::set<std::string> externalSubscriptionIds; ///< Any case; compared lower-cased.
 };
 
@@ -47,6 +51,7 @@ struct AzureSubscriptionRow {
 struct PlanRow {
     PartnerCenterPlan plan; ///< azureSubscriptions moved into `azureSubscriptions` below.
     SyncStatus sync = SyncStatus::New;
+    std::int64_t accountId = 0; ///< The tenant's BSS account; 0 when ImportCustomerFirst.
     std::vector<AzureSubscriptionRow> azureSubscriptions;
 
     /// Azure subscriptions an import would add (the New ones; none before the customer exists).
@@ -57,5 +62,12 @@ struct PlanRow {
 
 /// The row of `plan` against `holdings`.
 PlanRow syncPlan(PartnerCenterPlan plan, const BssHoldings& holdings);
+
+/// `saved` (a row as a scan stored it) against what the BSS holds now: the plan and its Azure
+/// subscriptions as Partner Center listed them, synced again.
+PlanRow resyncPlan(const PlanRow& saved, const BssHoldings& holdings);
+
+/// The sync status of a stable name (syncStatusName()); nullopt for any other text.
+std::optional<SyncStatus> parseSyncStatus(const std::string& name);
 
 } // namespace apm::domain

@@ -1,0 +1,75 @@
+#include "adapter/AzurePlanMigrationTool.h"
+
+#include "adapter/ApmActionTable.h"
+#include "adapter/ExceptionFirewall.h"
+#include "adapter/JsonIo.h"
+#include "domain/common/IsoTime.h"
+#include "storage/ApmMigrations.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Net/NetSSL.h>
+
+namespace apm::adapter {
+
+using bss::sdk::ErrorCode;
+using bss::sdk::ToolError;
+
+AzurePlanMigrationTool::AzurePlanMigrationTool() = default;
+
+AzurePlanMigrationTool::~AzurePlanMigrationTool() {
+    stop();
+}
+
+bss::sdk::ToolDescriptor AzurePlanMigrationTool::descriptor() const {
+    bss::sdk::ToolDescriptor descriptor{
+        kId, kDisplayName, ICT_VERSION, kMenuPath, bss::sdk::kPermissionSystemAdmin, {}};
+    for (const ActionEntry& entry : actionTable())
+        descriptor.actions.push_back({entry.name, entry.description});
+    return descriptor;
+}
+
+void AzurePlanMigrationTool::start(bss::sdk::HostServices& services) {
+    try {
+        Poco::Net::initializeSSL();
+        const int version = storage::migrateApmTables(
+            services.database(), ict::domain::formatIsoUtc(services.clock().now()));
+        _runtime = std::make_unique<ApmRuntime>(services);
+        services.logger().info(std::string(kId) + ": tables at migration " +
+                               std::to_string(version));
+        _started = true;
+    } catch (const ToolError&) {
+        Poco::Net::uninitializeSSL();
+        throw;
+    } catch (const Poco::Exception& e) {
+        Poco::Net::uninitializeSSL();
+        throw ToolError(ErrorCode::Internal, "Cannot start the tool: " + e.displayText());
+    } catch (const std::exception& e) {
+        Poco::Net::uninitializeSSL();
+        throw ToolError(ErrorCode::Internal, std::string("Cannot start the tool: ") + e.what());
+    }
+}
+
+void AzurePlanMigrationTool::stop() noexcept {
+    if (!_started.exchange(false))
+        return;
+    // The host has joined this tool's jobs already, so no run still uses a client.
+    _runtime.reset();
+    Poco::Net::uninitializeSSL();
+}
+
+std::string AzurePlanMigrationTool::handle(const bss::sdk::ActionRequest& request) {
+    if (!_started)
+        throw ToolError(ErrorCode::Unavailable, "The Azure Plan Migration Tool is not started.");
+    for (const ActionEntry& entry : actionTable())
+        if (entry.name == request.action)
+            return ict::adapter::behindFirewall(
+                _runtime->services.logger(), kId, request.action, [&] {
+                    Poco::JSON::Object::Ptr body = ict::adapter::parseBody(request.bodyJson);
+                    return entry.handler(*_runtime, request, *body);
+                });
+    throw ToolError(ErrorCode::NotFound,
+                    "The Azure Plan Migration Tool has no action '" + request.action + "'.",
+                    "action");
+}
+
+} // namespace apm::adapter

@@ -1,0 +1,129 @@
+#include "application/PlanScanService.h"
+
+#include "application/PlanCrawler.h"
+#include "application/RecordedRun.h"
+#include "application/UsableInstance.h"
+#include "domain/common/IsoTime.h"
+#include "gateway/GatewayError.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <sstream>
+
+namespace apm::application {
+
+std::string planJobSubject(std::int64_t instanceId) {
+    return "instance:" + std::to_string(instanceId);
+}
+
+namespace {
+
+/// How many failed customers a summary names (the count is always whole).
+constexpr std::size_t kFailuresShown = 20;
+
+struct ScanProgress {
+    std::size_t customers = 0;
+    std::size_t plans = 0;
+    std::size_t requests = 0;
+    std::vector<CustomerFailure> failures;
+    std::size_t failed = 0;
+
+    std::string json(const char* phase) const {
+        std::ostringstream out;
+        out << "{\"phase\":\"" << phase << "\",\"customers\":" << customers
+            << ",\"plans\":" << plans << ",\"failedCustomers\":" << failed << "}";
+        return out.str();
+    }
+};
+
+std::string summaryJson(const std::string& runId, const ScanProgress& progress,
+                        const storage::PlanCounts& counts) {
+    Poco::JSON::Object summary;
+    summary.set("runId", runId);
+    summary.set("customers", progress.customers);
+    summary.set("requests", progress.requests);
+    summary.set("plans", counts.plans);
+    summary.set("importCustomerFirst", counts.importCustomerFirst);
+    summary.set("newPlans", counts.newPlans);
+    summary.set("syncedPlans", counts.synced);
+    summary.set("azureSubscriptions", counts.azureSubscriptions);
+    summary.set("newAzureSubscriptions", counts.newAzureSubscriptions);
+    summary.set("failedCustomers", progress.failed);
+    Poco::JSON::Array::Ptr failures = new Poco::JSON::Array;
+    for (const CustomerFailure& failure : progress.failures) {
+        Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+        item->set("customerTenantId", failure.customerTenantId);
+        item->set("error", failure.error);
+        failures->add(item);
+    }
+    summary.set("failures", failures);
+    std::ostringstream out;
+    summary.stringify(out);
+    return out.str();
+}
+
+} // namespace
+
+PlanScanService::PlanScanService(bss::sdk::HostServices& services,
+                                 ict::application::InstanceClients& clients, int threads)
+    : _services(services), _clients(clients), _threads(threads), _plans(services.database()),
+      _runs(services.database()), _holdings(services.database()) {}
+
+StartedRun PlanScanService::start(const bss::sdk::CallContext& caller, std::int64_t instanceId) {
+    const bss::sdk::InstanceInfo instance =
+        ict::application::usableInstance(_services, caller, instanceId);
+    const std::string runId = newRunId();
+    const bss::sdk::CallContext who = caller;
+    const std::string jobId = _services.jobs().submit(
+        caller, "scan", planJobSubject(instanceId),
+        [this, who, instance, runId](bss::sdk::JobControl& job) {
+            storage::RunRecord record;
+            record.runId = runId;
+            record.organizationId = who.organization.id;
+            record.instanceId = instance.id;
+            record.kind = "scan";
+            record.userLogin = who.user.login;
+            return runRecorded(
+                _services, _runs, record, instance.name,
+                {[&] { return scan(job, who, instance, runId); }, [&] { _plans.discard(runId); }});
+        });
+    return {jobId, runId};
+}
+
+std::string PlanScanService::scan(bss::sdk::JobControl& job, const bss::sdk::CallContext& caller,
+                                  const bss::sdk::InstanceInfo& instance,
+                                  const std::string& runId) {
+    auto client = _clients.clientFor(caller.organization, instance.id);
+    const ict::gateway::RequestContext context{runId, [&job] { return job.cancelRequested(); }};
+    ScanProgress progress;
+    job.reportProgress(progress.json("reading"));
+    client->forEachCustomerPage(context, [&](const std::vector<ict::domain::Customer>& page) {
+        CrawledPage crawled = crawlPlans(*client, context, page, _threads);
+        std::vector<std::string> tenants;
+        for (const auto& plan : crawled.plans)
+            tenants.push_back(plan.customerTenantId);
+        const auto held = _holdings.holdings(caller.organization.id, tenants);
+        std::vector<domain::PlanRow> rows;
+        for (auto& plan : crawled.plans) {
+            const domain::BssHoldings& holdings = held.at(plan.customerTenantId);
+            rows.push_back(domain::syncPlan(std::move(plan), holdings));
+        }
+        _plans.writeScanRows(runId, rows);
+        progress.customers += page.size();
+        progress.plans += rows.size();
+        progress.requests += crawled.requests + 1;
+        progress.failed += crawled.failures.size();
+        for (auto& failure : crawled.failures)
+            if (progress.failures.size() < kFailuresShown)
+                progress.failures.push_back(std::move(failure));
+        job.reportProgress(progress.json("reading"));
+    });
+    if (job.cancelRequested())
+        throw ict::gateway::GatewayError::cancelled("scan");
+    _plans.promote(caller.organization.id, instance.id, runId,
+                   ict::domain::formatIsoUtc(_services.clock().now()));
+    return summaryJson(runId, progress, _plans.counts(runId));
+}
+
+} // namespace apm::application

@@ -1,0 +1,51 @@
+#pragma once
+/// Scan: which Azure plans an instance's customers hold in Partner Center, with their Azure
+/// subscriptions, and what the BSS holds of them. Runs as a job of the caller's organization (one
+/// per instance at a time, the host's job subject). Reads the customers page by page, and for
+/// each page crawls its plans (PlanCrawler), reads the page's BSS holdings, and writes the page's
+/// rows under the run's id: memory holds one page, whatever the instance's size. When the scan
+/// completes, its rows become the instance's list in one transaction; a failed or cancelled scan
+/// leaves the previous list as it was.
+
+#include "storage/BssHoldingsReader.h"
+#include "storage/PlanStore.h"
+#include "storage/RunStore.h"
+
+#include "application/InstanceClients.h"
+
+#include <bss/sdk/HostServices.h>
+
+#include <string>
+
+namespace apm::application {
+
+struct StartedRun {
+    std::string jobId;
+    std::string runId;
+};
+
+class PlanScanService {
+public:
+    PlanScanService(bss::sdk::HostServices& services, ict::application::InstanceClients& clients,
+                    int threads);
+
+    /// Submits the scan of `instanceId` for `caller`. Throws ToolError(NotFound) when the caller
+    /// may not use the instance, ToolError(Conflict) when a run of this tool holds it.
+    StartedRun start(const bss::sdk::CallContext& caller, std::int64_t instanceId);
+
+private:
+    std::string scan(bss::sdk::JobControl& job, const bss::sdk::CallContext& caller,
+                     const bss::sdk::InstanceInfo& instance, const std::string& runId);
+
+    bss::sdk::HostServices& _services;
+    ict::application::InstanceClients& _clients;
+    int _threads;
+    storage::PlanStore _plans;
+    storage::RunStore _runs;
+    storage::BssHoldingsReader _holdings;
+};
+
+/// "instance:<id>": the job subject of every run of this tool on an instance.
+std::string planJobSubject(std::int64_t instanceId);
+
+} // namespace apm::application
