@@ -43,7 +43,8 @@ arch=$(dpkg --print-architecture)
 tool_deb="$build_dir/packages/bss-import-customers-tool_${version}-1_${arch}.deb"
 sdk_deb="$build_dir/packages/bss-host-sdk-dev_${version}-1_all.deb"
 host_deb="$build_dir/packages/bss-mock-host_${version}-1_${arch}.deb"
-for deb in "$tool_deb" "$sdk_deb" "$host_deb"; do
+azure_deb="$build_dir/packages/bss-azure-plan-migration-tool_${version}-1_${arch}.deb"
+for deb in "$tool_deb" "$azure_deb" "$sdk_deb" "$host_deb"; do
   [ -f "$deb" ] || fail "missing $deb; cpack made: $(ls "$build_dir/packages")"
   echo "$(basename "$deb"): $(dpkg-deb -f "$deb" Version) Depends: $(dpkg-deb -f "$deb" Depends)"
 done
@@ -53,17 +54,23 @@ step "package metadata"
   fail "bss-mock-host Provides '$(dpkg-deb -f "$host_deb" Provides)'"
 expect_line "$(dpkg-deb -f "$tool_deb" Depends)" "bss-host-abi-$abi_major (>= $abi)"
 expect_line "$(dpkg-deb -f "$tool_deb" Depends)" "libpoco" # from dpkg-shlibdeps
+expect_line "$(dpkg-deb -f "$azure_deb" Depends)" "bss-host-abi-$abi_major (>= $abi)"
+expect_line "$(dpkg-deb -f "$azure_deb" Depends)" "libpoco"
 expect_line "$(dpkg-deb -f "$host_deb" Depends)" "libpoco"
 expect_line "$(dpkg-deb -f "$sdk_deb" Depends)" "libpoco-dev"
 # apt resolves every Depends (the ABI one through bss-mock-host's Provides) without installing.
-apt-get install --simulate --no-install-recommends "$tool_deb" "$sdk_deb" "$host_deb" \
+apt-get install --simulate --no-install-recommends "$tool_deb" "$azure_deb" "$sdk_deb" "$host_deb" \
   >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; fail "apt cannot satisfy the packages' Depends"; }
 
 step "dpkg -x into $work/root"
 root="$work/root"
-for deb in "$tool_deb" "$sdk_deb" "$host_deb"; do dpkg -x "$deb" "$root"; done
+for deb in "$tool_deb" "$azure_deb" "$sdk_deb" "$host_deb"; do dpkg -x "$deb" "$root"; done
 for file in usr/bin/mock-host usr/bin/partner-center-emulator \
   usr/lib/bss/plugins/libimport_customers_tool.so usr/lib/bss/plugins/import_customers_tool.json \
+  usr/lib/bss/plugins/libazure_plan_migration_tool.so \
+  usr/lib/bss/plugins/azure_plan_migration_tool.json \
+  usr/share/bss-host-sdk/schema/sqlite/003_usage_billing.sql \
+  usr/share/bss-host-sdk/schema/postgresql/003_usage_billing.sql \
   usr/include/bss/sdk/Tool.h usr/include/bss/sdk/Version.h \
   usr/lib/cmake/BssHostSdk/BssHostSdkConfig.cmake usr/lib/cmake/BssHostSdk/BssHostSdkTargets.cmake \
   usr/share/bss-host-sdk/schema/sqlite/001_host_schema.sql \
@@ -97,6 +104,7 @@ step "mock-host plugins (default folder: the unpacked /usr/lib/bss/plugins)"
 out=$("$host" plugins 2>"$work/default.err")
 echo "$out"
 expect_line "$out" "loaded import-customers \"Import Customers Tool\" version $version abi $abi file libimport_customers_tool.so manifest import_customers_tool.json"
+expect_line "$out" "loaded azure-plan-migration \"Azure Plan Migration Tool\" version $version abi $abi file libazure_plan_migration_tool.so manifest azure_plan_migration_tool.json"
 ! grep -q '^refused' <<<"$out" || fail "unexpected refusal in the default plugin folder"
 
 step "mock-host plugins --plugins <temp folder with the example tool and the packaged tool>"
@@ -119,6 +127,12 @@ out=$("$host" action --db "$db" --plugins "$plugins" --quiet --login admin@root 
   example-hello hello '{"name":"packaging"}')
 echo "$out"
 expect_line "$out" '"greeting":"Hello, packaging!"'
+
+step "Azure Plan Migration Tool action from its package (the demo enables it)"
+out=$("$host" action --db "$db" --plugins "$plugins" --quiet --login admin@root \
+  azure-plan-migration list-instances '{}')
+echo "$out"
+expect_line "$out" '"name":"Global Partner Center (direct)"'
 
 step "a manifest claiming ABI $next_abi is refused by name"
 lying="$work/plugins-lying"

@@ -16,7 +16,7 @@ set(CPACK_PACKAGE_CONTACT "Import Customers Tool maintainers <ict-maintainers@ex
 set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/packages)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
-set(CPACK_COMPONENTS_ALL plugin sdk mockhost)
+set(CPACK_COMPONENTS_ALL plugin azureplan sdk mockhost)
 
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
@@ -28,6 +28,11 @@ set(CPACK_DEBIAN_PLUGIN_PACKAGE_NAME bss-import-customers-tool)
 set(CPACK_DEBIAN_PLUGIN_PACKAGE_DEPENDS "${abi_package} (>= ${abi_version}), ca-certificates")
 set(CPACK_COMPONENT_PLUGIN_DESCRIPTION
   "Import Customers Tool for a BSS host\nImports customers (Microsoft tenants) and subscriptions from Microsoft Partner\nCenter into the BSS. Installs the tool library and its manifest into\n/usr/lib/bss/plugins.")
+
+set(CPACK_DEBIAN_AZUREPLAN_PACKAGE_NAME bss-azure-plan-migration-tool)
+set(CPACK_DEBIAN_AZUREPLAN_PACKAGE_DEPENDS "${abi_package} (>= ${abi_version}), ca-certificates")
+set(CPACK_COMPONENT_AZUREPLAN_DESCRIPTION
+  "Azure Plan Migration Tool for a BSS host\nBrings a tenant's Azure plan and its Azure subscriptions from Microsoft Partner\nCenter into the BSS, after the Import Customers Tool brought the customer. Installs\nthe tool library and its manifest into /usr/lib/bss/plugins.")
 
 set(CPACK_DEBIAN_SDK_PACKAGE_NAME bss-host-sdk-dev)
 set(CPACK_DEBIAN_SDK_PACKAGE_ARCHITECTURE all)

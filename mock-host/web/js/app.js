@@ -5,6 +5,7 @@ import { renderLogin } from './login.js';
 import { renderShell, hideShell, renderToolsPage } from './shell.js';
 import { renderToolPage } from './toolpage.js';
 import { renderResults } from './results.js';
+import { renderAzurePlansPage, AZURE_TOOL_ID } from './azureplans.js';
 
 const main = document.getElementById('main');
 let session = null; // {me, tools}
@@ -53,14 +54,18 @@ async function route() {
   }
   if (parts.length === 1) { renderToolsPage(main, session.tools); return; }
   const toolId = decodeURIComponent(parts[1]);
-  if (toolId !== TOOL_ID || !session.tools.some((t) => t.id === toolId)) {
+  const known = toolId === TOOL_ID || toolId === AZURE_TOOL_ID;
+  if (!known || !session.tools.some((t) => t.id === toolId)) {
     main.append(h('h1', {}, 'Tool not available'),
       h('div', { class: 'alert', role: 'alert', id: 'tool-unavailable' },
         'This tool is not enabled for your organization, or your role may not run it.'));
     return;
   }
   try {
-    if (parts[2] === 'results' && parts[3]) {
+    if (toolId === AZURE_TOOL_ID) {
+      document.title = 'Azure Plan Migration Tool';
+      await renderAzurePlansPage(main, parts[2] === 'tenant' && parts[3] ? decodeURIComponent(parts[3]) : '');
+    } else if (parts[2] === 'results' && parts[3]) {
       document.title = 'Import Results - Import Customers Tool';
       await renderResults(main, decodeURIComponent(parts[3]));
     } else {

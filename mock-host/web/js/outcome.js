@@ -3,6 +3,7 @@
 // action, the reason and the billing.
 import { h, badge } from './dom.js';
 import { formatDateTime, label, POLICY_LABELS } from './format.js';
+import { azurePlanLink } from './azurelink.js';
 
 const SUMMARY_LABELS = {
   tenants: 'Tenants', accountsToCreate: 'Accounts to create', existingAccounts: 'Existing accounts',
@@ -60,7 +61,7 @@ function accountText(t) {
   return `new BSS account${id ? ` #${id}` : ''}`;
 }
 
-function tenantBlock(t) {
+function tenantBlock(t, azurePlanTool) {
   const outcome = tenantOutcome(t);
   const subs = h('tbody');
   for (const s of t.subscriptions || []) {
@@ -68,7 +69,7 @@ function tenantBlock(t) {
     subs.append(h('tr', { dataset: { subscriptionId: s.subscriptionId, action } },
       h('td', {}, s.offerName || s.name || s.offerId, h('div', { class: 'hint mono' }, s.subscriptionId)),
       h('td', {}, badge(action, action)),
-      h('td', {}, s.reason || ''),
+      h('td', {}, s.reason || '', s.azurePlan ? azurePlanLink(azurePlanTool, t.tenantId) : null),
       h('td', {}, billingText(s.billing) || [s.billingCycle, s.termDuration].filter(Boolean).join(' · '))));
   }
   const note = t.message || t.accountReason;
@@ -90,12 +91,12 @@ export function outcomeGroups(answer) {
   const resellers = answer.resellers || [];
   if (direct.length) {
     wrap.append(h('section', { class: 'group-direct', 'aria-label': 'Direct customers' },
-      h('h3', {}, `Direct customers (${direct.length})`), direct.map(tenantBlock)));
+      h('h3', {}, `Direct customers (${direct.length})`), direct.map((t) => tenantBlock(t, answer.azurePlanTool))));
   }
   for (const r of resellers) {
     wrap.append(h('section', { class: 'group-reseller', 'aria-label': `Reseller ${r.name}`, dataset: { mpnId: r.mpnId } },
       h('h3', {}, `Indirect reseller ${r.name} (MPN ${r.mpnId}) · ${(r.tenants || []).length} end customer(s)`),
-      (r.tenants || []).map(tenantBlock)));
+      (r.tenants || []).map((t) => tenantBlock(t, answer.azurePlanTool))));
   }
   if (!direct.length && !resellers.length) wrap.append(h('div', { class: 'empty-state' }, 'No tenant in this selection.'));
   return wrap;

@@ -3,7 +3,7 @@ import { h, clear } from './dom.js';
 import { duration, ofTotal } from './format.js';
 import { cancelJob } from './jobs.js';
 
-export function progressBox(id, title) {
+export function progressBox(id, title, toolId = undefined) {
   const bar = h('progress', { id: `${id}-bar`, max: '100', 'aria-label': title });
   const counts = h('div', { class: 'counts', id: `${id}-counts`, 'aria-live': 'polite' });
   const cancel = h('button', { type: 'button', id: `${id}-cancel` }, 'Cancel');
@@ -14,7 +14,7 @@ export function progressBox(id, title) {
     if (!jobId) return;
     cancel.disabled = true;
     cancel.textContent = 'Cancelling…';
-    try { await cancelJob(jobId); } catch (e) { /* the job may have just ended; the poll shows it */ }
+    try { await cancelJob(jobId, toolId); } catch (e) { /* the job may have just ended; the poll shows it */ }
   });
   return {
     box,

@@ -3,6 +3,7 @@ import { tool } from './api.js';
 import { h, badge } from './dom.js';
 import { label, SUBSCRIPTION_TYPE_LABELS } from './format.js';
 import { openDialog } from './dialog.js';
+import { azurePlanLink } from './azurelink.js';
 
 export async function showSubscriptions(instance, row) {
   const body = h('div', { id: 'subscriptions-body' }, h('p', {}, 'Loading…'));
@@ -26,7 +27,8 @@ export async function showSubscriptions(instance, row) {
         h('td', {}, String(s.quantity)),
         h('td', {}, [s.billingCycle, s.termDuration].filter(Boolean).join(' · ')),
         h('td', {}, badge(s.importStatus, { new: 'New', in_bss: 'In BSS', not_importable: 'Not importable' }[s.importStatus] || s.importStatus),
-          s.reasonText ? h('div', { class: 'hint' }, s.reasonText) : null)));
+          s.reasonText ? h('div', { class: 'hint' }, s.reasonText) : null,
+          s.type === 'azure_plan' ? azurePlanLink(answer.azurePlanTool, row.tenantId) : null)));
     }
     body.append(h('div', { class: 'table-wrap' }, h('table', {},
       h('thead', {}, h('tr', {}, ['Subscription', 'Type', 'Status in Partner Center', 'Quantity', 'Billing', 'Import status']

@@ -144,6 +144,7 @@ std::string PlanImportService::importPlans(bss::sdk::JobControl& job,
         const auto held = _holdings.holdings(caller.organization.id, tenants);
         storage::ImportBatch batch;
         batch.runId = runId;
+        batch.scanRunId = scanRunId;
         batch.createdByImport = "azure-plan-migration:" + runId;
         batch.createdAt = ict::domain::formatIsoUtc(_services.clock().now());
         batch.dryRun = options.dryRun;

@@ -69,6 +69,22 @@ public:
                 rows.value(1, 0).convert<std::string>() == _batch.createdByImport};
     }
 
+    /// The scan's rows of `row`: the plan and every Azure subscription under it now in step.
+    void markSynced(const domain::PlanRow& row) {
+        std::string scan = _batch.scanRunId;
+        std::string tenant = row.plan.customerTenantId;
+        std::string plan = row.plan.planSubscriptionId;
+        Poco::Int64 account = row.accountId;
+        _session << forDialect(_dialect,
+                               "UPDATE apm_plans SET sync = 'synced', new_azure_count = 0,"
+                               " account_id = ? WHERE run_id = ? AND customer_tenant_id = ?"
+                               " AND plan_subscription_id = ?"),
+            use(account), use(scan), use(tenant), use(plan), now;
+        _session << forDialect(_dialect, "UPDATE apm_azure_subscriptions SET sync = 'synced' WHERE"
+                                         " run_id = ? AND plan_subscription_id = ?"),
+            use(scan), use(plan), now;
+    }
+
 private:
     Poco::Data::Session& _session;
     bss::sdk::SqlDialect _dialect;
@@ -134,6 +150,8 @@ void writeItem(BatchWriter& writer, const ImportBatch& batch, const ImportItem& 
             item.product);
         out.push_back(line(row, azure.id, created(byThisRun), "Azure subscription", id));
     }
+    if (!batch.dryRun)
+        writer.markSynced(row);
 }
 
 } // namespace

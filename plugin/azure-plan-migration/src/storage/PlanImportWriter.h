@@ -5,7 +5,9 @@
 /// same account whose parent is the plan's row. Rows are inserted with ON CONFLICT DO NOTHING on
 /// (account_id, external_ms_subscription_id) and read back: a row this run's marker created is
 /// "created", any other "already_held" (an earlier run, another host, an admin), so nothing is
-/// ever created twice or changed. A dry run writes only the result lines ("would_create").
+/// ever created twice or changed. The scan's rows of an item brought fully in step are marked
+/// synced in the same transaction, so the list shows what the import did without a new scan. A
+/// dry run writes only the result lines ("would_create").
 /// Throws Poco::Exception on a database failure (the batch is rolled back whole).
 
 #include "domain/PlanImportStep.h"
@@ -28,6 +30,7 @@ struct ImportItem {
 
 struct ImportBatch {
     std::string runId;
+    std::string scanRunId;       ///< The scan whose rows the items come from.
     std::string createdByImport; ///< The marker written to created_by_import of created rows.
     std::string createdAt;       ///< ISO UTC.
     bool dryRun = false;

@@ -102,6 +102,7 @@ Poco::JSON::Object::Ptr tenantOutcomeToJson(const TenantOutcome& outcome) {
         item->set("result", std::string(subscriptionOutcomeKindName(sub.kind)));
         item->set("bssSubscriptionId", sub.bssSubscriptionId);
         item->set("reason", sub.reason);
+        item->set("azurePlan", sub.azurePlan);
         item->set("billingCycle", sub.billingCycle);
         item->set("termDuration", sub.termDuration);
         if (sub.billing)
@@ -133,6 +134,8 @@ TenantOutcome tenantOutcomeFromJson(const std::string& text) {
         sub.kind = parseSubscriptionOutcome(item->getValue<std::string>("result"));
         sub.bssSubscriptionId = item->getValue<Poco::Int64>("bssSubscriptionId");
         sub.reason = item->getValue<std::string>("reason");
+        // Rows written before the field existed say nothing: not known as an Azure plan.
+        sub.azurePlan = item->has("azurePlan") && item->getValue<bool>("azurePlan");
         sub.billingCycle = item->getValue<std::string>("billingCycle");
         sub.termDuration = item->getValue<std::string>("termDuration");
         if (Poco::JSON::Object::Ptr billing = item->getObject("billing"))

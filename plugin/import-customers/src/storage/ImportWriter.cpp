@@ -138,6 +138,7 @@ SubscriptionOutcome subscriptionOutcome(const SubscriptionAction& action,
     outcome.name = action.name;
     outcome.kind = kind;
     outcome.reason = reason;
+    outcome.azurePlan = action.skipReason == SkipReason::AzurePlan;
     outcome.billingCycle = action.billingCycle;
     outcome.termDuration = action.termDuration;
     return outcome;

@@ -186,13 +186,28 @@ public:
                                      "{\"instanceId\":" + _instance + ",\"mode\":\"mass\"}"),
                          "jobId"));
         CPPUNIT_ASSERT_EQUAL(std::string("succeeded"), text(hierarchy, "state"));
-        const JsonObject imported = _live->waitJob(
-            kAdmin,
-            text(_live->call(kAdmin, "import", "{\"instanceId\":" + _instance + ",\"all\":true}"),
-                 "jobId"));
+        const JsonObject started =
+            _live->call(kAdmin, "import", "{\"instanceId\":" + _instance + ",\"all\":true}");
+        const JsonObject imported = _live->waitJob(kAdmin, text(started, "jobId"));
         CPPUNIT_ASSERT_EQUAL_MESSAGE(text(imported, "error"), std::string("succeeded"),
                                      text(imported, "state"));
         CPPUNIT_ASSERT_EQUAL(std::int64_t(0), createdRows().first);
+        // Its results mark each skipped Azure plan, and say the Azure Plan Migration Tool is
+        // enabled for the organization (the page links to it).
+        const JsonObject results =
+            _live->call(kAdmin, "import-results",
+                        "{\"runId\":\"" + text(started, "runId") + "\",\"limit\":1000}");
+        CPPUNIT_ASSERT(results->getObject("azurePlanTool")->getValue<bool>("enabled"));
+        std::size_t azurePlanLines = 0;
+        const auto tenants = results->getArray("direct");
+        for (std::size_t i = 0; tenants && i < tenants->size(); ++i) {
+            const auto lines =
+                tenants->getObject(static_cast<unsigned>(i))->getArray("subscriptions");
+            for (std::size_t k = 0; k < lines->size(); ++k)
+                if (lines->getObject(static_cast<unsigned>(k))->getValue<bool>("azurePlan"))
+                    ++azurePlanLines;
+        }
+        CPPUNIT_ASSERT_EQUAL(list.plans, azurePlanLines);
     }
 
     void preflightNamesAnOfferNoProductSells() {
@@ -252,8 +267,11 @@ public:
             static_cast<std::size_t>(newPlans + newAzure + before.of("import_customer_first")),
             results->getArray("results")->size());
 
-        // The same import again, before any scan: the scan's rows still say new, and the BSS
-        // holds them, so nothing is created twice.
+        // The import marked the scan's rows it brought in step: the list says so at once.
+        const PlanList listed = plans();
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), listed.of("new"));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), listed.newAzure);
+        // The same import again creates nothing.
         const JsonObject again = runApm("import", "{\"instanceId\":" + _instance + "}");
         CPPUNIT_ASSERT_EQUAL(std::int64_t(0), outcomes(again)["created"]);
         CPPUNIT_ASSERT(createdRows() == std::make_pair(newPlans, newAzure));

@@ -1,6 +1,7 @@
 #include "adapter/actions/ScanActions.h"
 
 #include "adapter/JsonIo.h"
+#include "adapter/ToolLink.h"
 #include "application/UsableInstance.h"
 #include "domain/common/IsoTime.h"
 
@@ -20,7 +21,6 @@ namespace {
 
 constexpr std::size_t kDefaultLimit = 50;
 constexpr std::size_t kMaxLimit = 200;
-constexpr const char* kImportCustomersId = "import-customers";
 
 Poco::JSON::Object::Ptr planJson(const domain::PlanRow& row) {
     Poco::JSON::Object::Ptr plan = new Poco::JSON::Object;
@@ -55,23 +55,6 @@ Poco::JSON::Object::Ptr countsJson(const storage::PlanCounts& counts) {
     out->set("azureSubscriptions", counts.azureSubscriptions);
     out->set("newAzureSubscriptions", counts.newAzureSubscriptions);
     return out;
-}
-
-/// Whether the caller's organization has the Import Customers Tool, for the rows that say
-/// "import the customer first".
-Poco::JSON::Object::Ptr importCustomersTool(ApmRuntime& runtime,
-                                            const bss::sdk::CallContext& caller) {
-    Poco::JSON::Object::Ptr tool = new Poco::JSON::Object;
-    tool->set("id", std::string(kImportCustomersId));
-    tool->set("enabled", false);
-    for (const bss::sdk::ToolSummary& summary :
-         runtime.services.enabledTools(caller.organization.id))
-        if (summary.id == kImportCustomersId) {
-            tool->set("enabled", true);
-            tool->set("displayName", summary.displayName);
-            tool->set("menuPath", summary.menuPath);
-        }
-    return tool;
 }
 
 storage::PlanFilter filterOf(const Poco::JSON::Object& body) {
@@ -115,6 +98,8 @@ std::string listInstances(ApmRuntime& runtime, const bss::sdk::ActionRequest& re
         item->set("id", info.id);
         item->set("name", info.name);
         item->set("cspModel", std::string(bss::sdk::cspModelName(info.cspModel)));
+        item->set("origin",
+                  std::string(info.origin == bss::sdk::InstanceOrigin::Own ? "own" : "inherited"));
         item->set("ownerOrganization", info.ownerOrganizationName);
         const bool expired = info.refreshTokenExpiresAt && *info.refreshTokenExpiresAt <= now;
         item->set("authenticated", info.hasRefreshToken && !expired);
@@ -150,7 +135,8 @@ std::string listPlans(ApmRuntime& runtime, const bss::sdk::ActionRequest& reques
                         "limit");
     Poco::JSON::Object result;
     result.set("instanceId", instance.id);
-    result.set("importCustomersTool", importCustomersTool(runtime, request.caller));
+    result.set("importCustomersTool", ict::adapter::toolLink(runtime.services, request.caller,
+                                                             ict::adapter::kImportCustomersToolId));
     Poco::JSON::Array::Ptr plans = new Poco::JSON::Array;
     const auto scan = runtime.plans.state(request.caller.organization.id, instance.id);
     if (!scan) {

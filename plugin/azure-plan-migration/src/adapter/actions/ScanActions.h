@@ -5,7 +5,7 @@
 
 namespace apm::adapter {
 
-/// {} -> {"instances":[{id, name, cspModel, ownerOrganization, authenticated, scannedAt?}]}
+/// {} -> {"instances":[{id, name, cspModel, origin, ownerOrganization, authenticated, scannedAt?}]}
 std::string listInstances(ApmRuntime& runtime, const bss::sdk::ActionRequest& request,
                           const Poco::JSON::Object& body);
 

@@ -2,6 +2,7 @@
 
 #include "adapter/HierarchyJson.h"
 #include "adapter/JsonIo.h"
+#include "adapter/ToolLink.h"
 #include "adapter/actions/InstanceActions.h"
 #include "domain/validation/DomainNameValidator.h"
 #include "domain/validation/TenantIdValidator.h"
@@ -146,6 +147,9 @@ std::string listSubscriptions(ToolRuntime& runtime, const bss::sdk::ActionReques
     result.set("tenantId", tenantId);
     result.set("resellerMpnId", reseller);
     result.set("subscriptions", items);
+    // Azure plan rows point at the tool that brings them in, when the organization has it.
+    result.set("azurePlanTool",
+               toolLink(runtime.services, request.caller, kAzurePlanMigrationToolId));
     return toJson(result);
 }
 

@@ -1,6 +1,7 @@
 #include "adapter/actions/ImportActions.h"
 
 #include "adapter/JsonIo.h"
+#include "adapter/ToolLink.h"
 #include "domain/importing/CsvWriter.h"
 #include "domain/importing/ImportOutcomeCsv.h"
 #include "domain/importing/ImportSummary.h"
@@ -188,6 +189,8 @@ std::string importResults(ToolRuntime& runtime, const bss::sdk::ActionRequest& r
     result.set("total", static_cast<Poco::Int64>(results.total));
     result.set("offset", static_cast<Poco::Int64>(offset));
     result.set("limit", static_cast<Poco::Int64>(limit));
+    result.set("azurePlanTool",
+               toolLink(runtime.services, request.caller, kAzurePlanMigrationToolId));
     result.set("state", results.run.state);
     result.set("user", results.run.userLogin);
     result.set("instanceId", results.run.instanceId);

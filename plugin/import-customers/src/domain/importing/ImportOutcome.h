@@ -39,6 +39,7 @@ struct SubscriptionOutcome {
     SubscriptionOutcomeKind kind = SubscriptionOutcomeKind::Unset;
     std::int64_t bssSubscriptionId = 0; ///< 0 when none was written (dry run, skipped, failed).
     std::string reason;                 ///< For Skipped and Failed.
+    bool azurePlan = false; ///< Skipped as an Azure plan: the Azure Plan Migration Tool's to bring.
     std::string billingCycle;
     std::string termDuration;
     std::optional<BillingSchedule> billing; ///< For Created and Added.

@@ -25,6 +25,7 @@ TenantOutcome plannedTenantOutcome(const TenantPlan& tenant) {
             sub.msSubscriptionId = action.msSubscriptionId;
             sub.name = action.name;
             sub.reason = action.reason;
+            sub.azurePlan = action.skipReason == SkipReason::AzurePlan;
             sub.billingCycle = action.billingCycle;
             sub.termDuration = action.termDuration;
             sub.billing = action.billing;
@@ -72,6 +73,7 @@ TenantOutcome unwrittenTenantOutcome(const TenantPlan& plan, const std::string& 
         sub.kind = action.kind == SubscriptionActionKind::Skip ? SubscriptionOutcomeKind::Skipped
                                                                : SubscriptionOutcomeKind::Failed;
         sub.reason = action.kind == SubscriptionActionKind::Skip ? action.reason : reason;
+        sub.azurePlan = action.skipReason == SkipReason::AzurePlan;
         sub.billingCycle = action.billingCycle;
         sub.termDuration = action.termDuration;
         outcome.subscriptions.push_back(std::move(sub));
