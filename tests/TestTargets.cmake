@@ -37,10 +37,13 @@ if(TARGET ict_application_tests)
 endif()
 # Azure Plan Migration Tool end to end: the real host with both tools loaded from the plugins
 # folder, the demo emulators over TLS, on SQLite and PostgreSQL.
+# Its two-host test runs real mock-host processes against a partner-center-emulator process.
 ict_add_test_runner(apm_application_tests application plugin/azure-plan-migration/application
-  LIBS mock_host_core pc_emulator DIALECTS EXTRA_SOURCES support/TestDatabase.cpp)
+  LIBS mock_host_core pc_emulator DIALECTS
+  EXTRA_SOURCES support/TestDatabase.cpp support/CommandRunner.cpp)
 if(TARGET apm_application_tests)
-  add_dependencies(apm_application_tests import_customers_tool azure_plan_migration_tool)
+  add_dependencies(apm_application_tests mock-host partner-center-emulator import_customers_tool
+    azure_plan_migration_tool)
 endif()
 # Reliability: fault soak, load and security against the real host (in-process, the tool loaded
 # from the plugins folder), its HTTP API and the emulator; the crash soak kills the real mock-host

@@ -37,10 +37,11 @@ inline Poco::JSON::Object::Ptr cliDryRun(const CliAction& action, const std::str
     return parse(results.out);
 }
 
-/// Waits (up to `patience`) until no unexpired lease is left in ict_run_leases; false when one
-/// still is.
+/// Waits (up to `patience`) until no unexpired lease is left in `table` (a tool's lease table);
+/// false when one still is.
 inline bool waitUntilNoLiveLease(Poco::Data::Session session, bool postgres,
-                                 std::chrono::milliseconds patience) {
+                                 std::chrono::milliseconds patience,
+                                 const std::string& table = "ict_run_leases") {
     using namespace Poco::Data::Keywords;
     const std::string nowMs = postgres
                                   ? "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)"
@@ -48,7 +49,7 @@ inline bool waitUntilNoLiveLease(Poco::Data::Session session, bool postgres,
     const auto until = std::chrono::steady_clock::now() + patience;
     for (;;) {
         Poco::Int64 live = 0;
-        session << "SELECT COUNT(*) FROM ict_run_leases WHERE expires_at_ms > " + nowMs, into(live),
+        session << "SELECT COUNT(*) FROM " + table + " WHERE expires_at_ms > " + nowMs, into(live),
             now;
         if (live == 0)
             return true;

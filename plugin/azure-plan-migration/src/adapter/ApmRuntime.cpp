@@ -1,5 +1,6 @@
 #include "adapter/ApmRuntime.h"
 
+#include "application/ApmLeases.h"
 #include "gateway/EnvironmentOptions.h"
 
 namespace apm::adapter {
@@ -13,10 +14,13 @@ constexpr std::size_t kImportBatchPlans = 100;
 } // namespace
 
 ApmRuntime::ApmRuntime(bss::sdk::HostServices& hostServices)
-    : services(hostServices), gatewayLogger(hostServices.logger()),
+    : services(hostServices), leases{ict::storage::leaseHolderName(),
+                                     ict::application::leaseTimingFromEnvironment(),
+                                     application::runLeaseTable(hostServices.database())},
+      gatewayLogger(hostServices.logger()),
       clients(hostServices, gatewayLogger, ict::gateway::clientOptionsFromEnvironment()),
-      scans(hostServices, clients, clients.options().maxInFlight * 2),
-      imports(hostServices, kImportBatchPlans), plans(hostServices.database()),
+      scans(hostServices, clients, clients.options().maxInFlight * 2, leases),
+      imports(hostServices, kImportBatchPlans, leases), plans(hostServices.database()),
       runs(hostServices.database()) {}
 
 } // namespace apm::adapter

@@ -18,6 +18,8 @@ struct ApmRuntime {
     explicit ApmRuntime(bss::sdk::HostServices& hostServices);
 
     bss::sdk::HostServices& services;
+    /// This tool in this process, as a holder of instance leases (application/LeasedJob.h).
+    ict::application::LeaseIdentity leases;
     ict::gateway::HostLogger gatewayLogger;
     ict::application::InstanceClients clients;
     application::PlanScanService scans;

@@ -3,6 +3,7 @@
 #include "adapter/ApmActionTable.h"
 #include "adapter/ExceptionFirewall.h"
 #include "adapter/JsonIo.h"
+#include "application/ApmLeases.h"
 #include "domain/common/IsoTime.h"
 #include "storage/ApmMigrations.h"
 
@@ -36,6 +37,12 @@ void AzurePlanMigrationTool::start(bss::sdk::HostServices& services) {
         _runtime = std::make_unique<ApmRuntime>(services);
         services.logger().info(std::string(kId) + ": tables at migration " +
                                std::to_string(version));
+        // Runs whose host stopped before they ended would otherwise show as running for ever.
+        if (const std::size_t interrupted =
+                application::markInterruptedRuns(services.database(), _runtime->leases.holder,
+                                                 ict::domain::formatIsoUtc(services.clock().now())))
+            services.logger().warning(std::string(kId) + ": marked " + std::to_string(interrupted) +
+                                      " run(s) interrupted: their host stopped before they ended");
         _started = true;
     } catch (const ToolError&) {
         Poco::Net::uninitializeSSL();

@@ -59,10 +59,11 @@ std::string noProductMessage(const std::string& offerId) {
 
 } // namespace
 
-PlanImportService::PlanImportService(bss::sdk::HostServices& services, std::size_t batchPlans)
-    : _services(services), _batchPlans(batchPlans), _plans(services.database()),
-      _runs(services.database()), _holdings(services.database()), _products(services.database()),
-      _writer(services.database()) {}
+PlanImportService::PlanImportService(bss::sdk::HostServices& services, std::size_t batchPlans,
+                                     ict::application::LeaseIdentity identity)
+    : _services(services), _batchPlans(batchPlans), _identity(std::move(identity)),
+      _plans(services.database()), _runs(services.database()), _holdings(services.database()),
+      _products(services.database()), _writer(services.database()) {}
 
 Preflight PlanImportService::preflight(const bss::sdk::CallContext& caller,
                                        std::int64_t instanceId) {
@@ -103,23 +104,19 @@ StartedRun PlanImportService::start(const bss::sdk::CallContext& caller, std::in
     const std::string runId = newRunId();
     const bss::sdk::CallContext who = caller;
     const std::string kind = options.dryRun ? "dry-run" : "import";
-    const std::string jobId = _services.jobs().submit(
-        caller, kind, planJobSubject(instanceId),
-        [this, who, instance, checked, options, runId, kind](bss::sdk::JobControl& job) {
-            storage::RunRecord record;
-            record.runId = runId;
-            record.organizationId = who.organization.id;
-            record.instanceId = instance.id;
-            record.kind = kind;
-            record.userLogin = who.user.login;
+    const std::string jobId = ict::application::startLeasedJob(
+        _services, caller, instanceId, kind, runId, _identity,
+        [this, who, instance, checked, options, runId,
+         kind](bss::sdk::JobControl& job, ict::application::RunLeaseKeeper& lease) {
             return runRecorded(
-                _services, _runs, record, instance.name,
-                {[&] { return importPlans(job, who, checked, options, runId); }, {}});
+                _services, _runs, runRecordOf(who, instance, kind, runId), instance.name,
+                {[&] { return importPlans(job, lease, who, checked, options, runId); }, {}});
         });
     return {jobId, runId};
 }
 
 std::string PlanImportService::importPlans(bss::sdk::JobControl& job,
+                                           ict::application::RunLeaseKeeper& lease,
                                            const bss::sdk::CallContext& caller,
                                            const Preflight& preflight, const ImportOptions& options,
                                            const std::string& runId) {
@@ -161,7 +158,8 @@ std::string PlanImportService::importPlans(bss::sdk::JobControl& job,
                 item.step = {false, {}, noProductMessage(row.plan.offerId)};
             batch.items.push_back(std::move(item));
         }
-        for (const storage::ResultRecord& result : _writer.writeBatch(batch, nextSeq))
+        for (const storage::ResultRecord& result : _writer.writeBatch(
+                 batch, nextSeq, [&lease](Poco::Data::Session& session) { lease.fence(session); }))
             ++tally.outcomes[result.outcome];
         tally.plans += saved.size();
         job.reportProgress(tally.progressJson());

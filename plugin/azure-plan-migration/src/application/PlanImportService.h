@@ -6,7 +6,8 @@
 /// the BSS holds now (a customer imported since the scan is no longer "import the customer
 /// first"; a plan another run created meanwhile is held), and writes each batch with its result
 /// lines in one transaction (PlanImportWriter): a re-run after a crash or a cancel finishes the
-/// rest, and two runs, on one host or two, never create a row twice.
+/// rest, and two runs, on one host or two, never create a row twice. Like a scan, an import holds
+/// the instance's lease (one run of this tool per instance across hosts), which fences each batch.
 
 #include "application/PlanScanService.h"
 #include "storage/PlanImportWriter.h"
@@ -33,7 +34,8 @@ struct Preflight {
 
 class PlanImportService {
 public:
-    PlanImportService(bss::sdk::HostServices& services, std::size_t batchPlans);
+    PlanImportService(bss::sdk::HostServices& services, std::size_t batchPlans,
+                      ict::application::LeaseIdentity identity);
 
     Preflight preflight(const bss::sdk::CallContext& caller, std::int64_t instanceId);
 
@@ -44,12 +46,13 @@ public:
                      const ImportOptions& options);
 
 private:
-    std::string importPlans(bss::sdk::JobControl& job, const bss::sdk::CallContext& caller,
-                            const Preflight& preflight, const ImportOptions& options,
-                            const std::string& runId);
+    std::string importPlans(bss::sdk::JobControl& job, ict::application::RunLeaseKeeper& lease,
+                            const bss::sdk::CallContext& caller, const Preflight& preflight,
+                            const ImportOptions& options, const std::string& runId);
 
     bss::sdk::HostServices& _services;
     std::size_t _batchPlans;
+    ict::application::LeaseIdentity _identity;
     storage::PlanStore _plans;
     storage::RunStore _runs;
     storage::BssHoldingsReader _holdings;

@@ -13,10 +13,6 @@
 
 namespace apm::application {
 
-std::string planJobSubject(std::int64_t instanceId) {
-    return "instance:" + std::to_string(instanceId);
-}
-
 namespace {
 
 /// How many failed customers a summary names (the count is always whole).
@@ -66,32 +62,31 @@ std::string summaryJson(const std::string& runId, const ScanProgress& progress,
 } // namespace
 
 PlanScanService::PlanScanService(bss::sdk::HostServices& services,
-                                 ict::application::InstanceClients& clients, int threads)
-    : _services(services), _clients(clients), _threads(threads), _plans(services.database()),
-      _runs(services.database()), _holdings(services.database()) {}
+                                 ict::application::InstanceClients& clients, int threads,
+                                 ict::application::LeaseIdentity identity)
+    : _services(services), _clients(clients), _threads(threads), _identity(std::move(identity)),
+      _plans(services.database()), _runs(services.database()), _holdings(services.database()) {}
 
 StartedRun PlanScanService::start(const bss::sdk::CallContext& caller, std::int64_t instanceId) {
     const bss::sdk::InstanceInfo instance =
         ict::application::usableInstance(_services, caller, instanceId);
     const std::string runId = newRunId();
     const bss::sdk::CallContext who = caller;
-    const std::string jobId = _services.jobs().submit(
-        caller, "scan", planJobSubject(instanceId),
-        [this, who, instance, runId](bss::sdk::JobControl& job) {
-            storage::RunRecord record;
-            record.runId = runId;
-            record.organizationId = who.organization.id;
-            record.instanceId = instance.id;
-            record.kind = "scan";
-            record.userLogin = who.user.login;
-            return runRecorded(
-                _services, _runs, record, instance.name,
-                {[&] { return scan(job, who, instance, runId); }, [&] { _plans.discard(runId); }});
+    const std::string jobId = ict::application::startLeasedJob(
+        _services, caller, instanceId, "scan", runId, _identity,
+        [this, who, instance, runId](bss::sdk::JobControl& job,
+                                     ict::application::RunLeaseKeeper& lease) {
+            return runRecorded(_services, _runs, runRecordOf(who, instance, "scan", runId),
+                               instance.name,
+                               {[&] { return scan(job, lease, who, instance, runId); },
+                                [&] { _plans.discard(runId); }});
         });
     return {jobId, runId};
 }
 
-std::string PlanScanService::scan(bss::sdk::JobControl& job, const bss::sdk::CallContext& caller,
+std::string PlanScanService::scan(bss::sdk::JobControl& job,
+                                  ict::application::RunLeaseKeeper& lease,
+                                  const bss::sdk::CallContext& caller,
                                   const bss::sdk::InstanceInfo& instance,
                                   const std::string& runId) {
     auto client = _clients.clientFor(caller.organization, instance.id);
@@ -122,7 +117,8 @@ std::string PlanScanService::scan(bss::sdk::JobControl& job, const bss::sdk::Cal
     if (job.cancelRequested())
         throw ict::gateway::GatewayError::cancelled("scan");
     _plans.promote(caller.organization.id, instance.id, runId,
-                   ict::domain::formatIsoUtc(_services.clock().now()));
+                   ict::domain::formatIsoUtc(_services.clock().now()),
+                   [&lease](Poco::Data::Session& session) { lease.fence(session); });
     return summaryJson(runId, progress, _plans.counts(runId));
 }
 

@@ -19,6 +19,18 @@ std::string newRunId() {
     return Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
 }
 
+storage::RunRecord runRecordOf(const bss::sdk::CallContext& caller,
+                               const bss::sdk::InstanceInfo& instance, const std::string& kind,
+                               const std::string& runId) {
+    storage::RunRecord record;
+    record.runId = runId;
+    record.organizationId = caller.organization.id;
+    record.instanceId = instance.id;
+    record.kind = kind;
+    record.userLogin = caller.user.login;
+    return record;
+}
+
 namespace {
 
 ToolError failureOf(const GatewayError& error, const std::string& instanceName) {

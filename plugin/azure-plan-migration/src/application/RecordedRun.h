@@ -31,4 +31,9 @@ std::string runRecorded(bss::sdk::HostServices& services, storage::RunStore& run
 /// A fresh run id (a random UUID).
 std::string newRunId();
 
+/// The record of run `runId` of `kind` ("scan", "dry-run", "import") by `caller` on `instance`.
+storage::RunRecord runRecordOf(const bss::sdk::CallContext& caller,
+                               const bss::sdk::InstanceInfo& instance, const std::string& kind,
+                               const std::string& runId);
+
 } // namespace apm::application

@@ -1,5 +1,6 @@
 #include "storage/ApmMigrations.h"
 
+#include "storage/RunLeaseRepository.h"
 #include "storage/SqlText.h"
 
 namespace apm::storage {
@@ -79,6 +80,11 @@ std::vector<ict::storage::Migration> apmMigrations(bss::sdk::SqlDialect dialect)
               " detail TEXT NOT NULL,"
               " at TEXT NOT NULL)",
           "CREATE INDEX apm_audit_trail_org ON apm_audit_trail (organization_id, id)"}},
+        {2,
+         "run leases",
+         {// One run per organization's instance across every host on the database.
+          ict::storage::runLeaseTableSql("apm_run_leases"),
+          "CREATE INDEX apm_runs_state ON apm_runs (state)"}},
     };
 }
 

@@ -158,10 +158,13 @@ void writeItem(BatchWriter& writer, const ImportBatch& batch, const ImportItem& 
 
 PlanImportWriter::PlanImportWriter(bss::sdk::Database& database) : _database(database) {}
 
-std::vector<ResultRecord> PlanImportWriter::writeBatch(const ImportBatch& batch,
-                                                       std::int64_t& nextSeq) {
+std::vector<ResultRecord>
+PlanImportWriter::writeBatch(const ImportBatch& batch, std::int64_t& nextSeq,
+                             const std::function<void(Poco::Data::Session&)>& fence) {
     Poco::Data::Session session = _database.session();
     Poco::Data::Transaction transaction(session);
+    if (fence)
+        fence(session);
     BatchWriter writer(session, _database.dialect(), batch);
     std::vector<ResultRecord> results;
     for (const ImportItem& item : batch.items)

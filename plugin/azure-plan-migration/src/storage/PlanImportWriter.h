@@ -16,7 +16,10 @@
 
 #include <bss/sdk/Database.h>
 
+#include <Poco/Data/Session.h>
+
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -42,7 +45,10 @@ public:
     explicit PlanImportWriter(bss::sdk::Database& database);
 
     /// Writes `batch`; its result lines are numbered from `nextSeq` on (advanced past them).
-    std::vector<ResultRecord> writeBatch(const ImportBatch& batch, std::int64_t& nextSeq);
+    /// `fence` runs first in the batch's transaction and may refuse it by throwing (the run no
+    /// longer holds the instance).
+    std::vector<ResultRecord> writeBatch(const ImportBatch& batch, std::int64_t& nextSeq,
+                                         const std::function<void(Poco::Data::Session&)>& fence);
 
 private:
     bss::sdk::Database& _database;

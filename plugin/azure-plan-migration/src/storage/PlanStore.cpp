@@ -55,10 +55,13 @@ void PlanStore::writeScanRows(const std::string& runId, const std::vector<domain
 }
 
 void PlanStore::promote(std::int64_t organizationId, std::int64_t instanceId,
-                        const std::string& runId, const std::string& scannedAtIso) {
+                        const std::string& runId, const std::string& scannedAtIso,
+                        const std::function<void(Poco::Data::Session&)>& fence) {
     const auto dialect = _database.dialect();
     Poco::Data::Session session = _database.session();
     Poco::Data::Transaction transaction(session);
+    if (fence)
+        fence(session);
     Poco::Int64 org = organizationId;
     Poco::Int64 instance = instanceId;
     std::string run = runId;

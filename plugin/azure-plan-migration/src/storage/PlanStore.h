@@ -9,8 +9,11 @@
 
 #include <bss/sdk/Database.h>
 
+#include <Poco/Data/Session.h>
+
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,9 +57,11 @@ public:
     void writeScanRows(const std::string& runId, const std::vector<domain::PlanRow>& rows);
 
     /// Makes scan `runId` the list of (organization, instance) and deletes the rows of the
-    /// instance's earlier scans, in one transaction.
+    /// instance's earlier scans, in one transaction, which `fence` may refuse first (by throwing:
+    /// the run no longer holds the instance).
     void promote(std::int64_t organizationId, std::int64_t instanceId, const std::string& runId,
-                 const std::string& scannedAtIso);
+                 const std::string& scannedAtIso,
+                 const std::function<void(Poco::Data::Session&)>& fence);
 
     /// Deletes the rows of a scan that did not complete.
     void discard(const std::string& runId);

@@ -83,6 +83,38 @@ void RunStore::finish(const std::string& runId, const std::string& state,
     transaction.commit();
 }
 
+bool RunStore::markInterrupted(const std::string& runId, const std::string& at,
+                               const std::string& message) {
+    const auto dialect = _database.dialect();
+    Poco::Data::Session session = _database.session();
+    Poco::Data::Transaction transaction(session);
+    std::string id = runId;
+    std::string finished = at;
+    std::string text = message;
+    Poco::Data::Statement update(session);
+    update << forDialect(dialect, "UPDATE apm_runs SET state = 'interrupted', finished_at = ?,"
+                                  " error = ? WHERE run_id = ? AND state = 'running'"),
+        use(finished), use(text), use(id);
+    if (update.execute() == 0)
+        return false;
+    session << forDialect(dialect, "UPDATE apm_audit_trail SET outcome = 'interrupted', detail = ?"
+                                   " WHERE run_id = ?"),
+        use(text), use(id), now;
+    transaction.commit();
+    return true;
+}
+
+std::vector<std::string> RunStore::running() {
+    Poco::Data::Session session = _database.session();
+    Poco::Data::Statement select(session);
+    select << "SELECT run_id FROM apm_runs WHERE state = 'running' ORDER BY seq", now;
+    Poco::Data::RecordSet rows(select);
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < rows.rowCount(); ++i)
+        ids.push_back(rows.value(0, i).convert<std::string>());
+    return ids;
+}
+
 std::optional<RunRecord> RunStore::find(std::int64_t organizationId, const std::string& runId) {
     Poco::Data::Session session = _database.session();
     Poco::Int64 org = organizationId;

@@ -22,7 +22,7 @@ struct RunRecord {
     std::int64_t organizationId = 0;
     std::int64_t instanceId = 0;
     std::string kind;  ///< "scan", "dry-run", "import".
-    std::string state; ///< "running", "succeeded", "failed", "cancelled".
+    std::string state; ///< "running", "succeeded", "failed", "cancelled", "interrupted".
     std::string userLogin;
     std::string startedAt;
     std::string finishedAt;  ///< "" while running.
@@ -62,6 +62,14 @@ public:
     /// Completes the run and its audit entry, in one transaction.
     void finish(const std::string& runId, const std::string& state, const std::string& summaryJson,
                 const std::string& error, const std::string& finishedAt);
+
+    /// Marks a running run interrupted (its host stopped before it ended), with its audit entry;
+    /// false when it was not running.
+    bool markInterrupted(const std::string& runId, const std::string& at,
+                         const std::string& message);
+
+    /// The ids of every run recorded as running, on any host.
+    std::vector<std::string> running();
 
     std::optional<RunRecord> find(std::int64_t organizationId, const std::string& runId);
 

@@ -21,6 +21,7 @@ ClientOptions clientOptionsFromEnvironment() {
     options.maxInFlight = static_cast<int>(number("ICT_PC_MAX_IN_FLIGHT", options.maxInFlight));
     options.maxIdleSessionsPerHost = options.maxInFlight;
     options.maxAttempts = static_cast<int>(number("ICT_PC_MAX_ATTEMPTS", options.maxAttempts));
+    options.pageSize = static_cast<int>(number("ICT_PC_PAGE_SIZE", options.pageSize));
     options.backoffBase = std::chrono::milliseconds(static_cast<long long>(
         number("ICT_PC_BACKOFF_MS", static_cast<double>(options.backoffBase.count()))));
     options.retryAfterMax = std::chrono::milliseconds(static_cast<long long>(

@@ -3,7 +3,7 @@
 #include "adapter/ActionTable.h"
 #include "adapter/ExceptionFirewall.h"
 #include "adapter/JsonIo.h"
-#include "application/InterruptedRuns.h"
+#include "application/RunLeases.h"
 #include "domain/common/IsoTime.h"
 #include "storage/Migrations.h"
 

@@ -3,6 +3,8 @@
 /// known about it (InstanceState), what a save records (SaveStamp) and a tenant that could not be
 /// read (TenantFetchError). Plain data.
 
+#include "storage/InstanceKey.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,10 +12,7 @@
 namespace ict::storage {
 
 /// Which saved hierarchy: the organization that ran it and the instance it came from.
-struct HierarchyKey {
-    std::int64_t organizationId = 0;
-    std::int64_t instanceId = 0;
-};
+using HierarchyKey = InstanceKey;
 
 /// Facts about a saved hierarchy.
 struct InstanceState {

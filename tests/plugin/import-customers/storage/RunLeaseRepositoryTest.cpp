@@ -1,6 +1,7 @@
-// Run leases (RunLeaseRepository) on the test database (ICT_TEST_DB): one holder per instance,
-// told who holds it; renewed only while held; an expired lease taken over and reported; and two
-// hosts (two pools on one database) acquiring at once never both win.
+// Run leases (RunLeaseRepository, plugin/common) in the Import Customers Tool's ict_run_leases, on
+// the test database (ICT_TEST_DB): one holder per instance, told who holds it; renewed only while
+// held; an expired lease taken over and reported; and two hosts (two pools on one database)
+// acquiring at once never both win.
 #include "storage/RunLeaseRepository.h"
 #include "plugin/import-customers/storage/support/StorageDatabase.h"
 
@@ -18,10 +19,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const HierarchyKey kKey{7, 3};
-const HierarchyKey kOther{7, 4};
+const InstanceKey kKey{7, 3};
+const InstanceKey kOther{7, 4};
 
-RunLease lease(const HierarchyKey& key, const std::string& holder, const std::string& runId,
+RunLease lease(const InstanceKey& key, const std::string& holder, const std::string& runId,
                const std::string& kind = "get-hierarchy") {
     RunLease l;
     l.key = key;
@@ -44,7 +45,7 @@ void assertSameLease(const RunLease& expected, const RunLease& got) {
 }
 
 /// Waits until `key`'s lease is no longer live (leases expire by the database's clock).
-void waitExpired(RunLeaseRepository& leases, const HierarchyKey& key) {
+void waitExpired(RunLeaseRepository& leases, const InstanceKey& key) {
     for (int i = 0; i < 200; ++i) {
         bool live = false;
         for (const RunLease& l : leases.live())
@@ -78,7 +79,7 @@ public:
     void tearDown() override { _db.reset(); }
 
     void aFreeInstanceIsAcquired() {
-        RunLeaseRepository leases(_db->database());
+        RunLeaseRepository leases(_db->database(), "ict_run_leases");
         const RunLease wanted = lease(kKey, "host-a", "run-1");
         const LeaseOutcome outcome = leases.acquire(wanted, 60s);
         CPPUNIT_ASSERT(outcome.acquired);
@@ -94,7 +95,7 @@ public:
     }
 
     void aSecondHolderIsRefusedAndToldWhoHoldsIt() {
-        RunLeaseRepository leases(_db->database());
+        RunLeaseRepository leases(_db->database(), "ict_run_leases");
         const RunLease first = lease(kKey, "host-a", "run-1", "import");
         CPPUNIT_ASSERT(leases.acquire(first, 60s).acquired);
         const RunLease before = leases.live()[0];
@@ -116,7 +117,7 @@ public:
     }
 
     void theHolderAcquiringAgainKeepsIt() {
-        RunLeaseRepository leases(_db->database());
+        RunLeaseRepository leases(_db->database(), "ict_run_leases");
         CPPUNIT_ASSERT(leases.acquire(lease(kKey, "host-a", "run-1"), 60s).acquired);
         const LeaseOutcome again = leases.acquire(lease(kKey, "host-a", "run-1"), 60s);
         CPPUNIT_ASSERT(again.acquired);
@@ -125,7 +126,7 @@ public:
     }
 
     void renewExtendsWhileHeldOnly() {
-        RunLeaseRepository leases(_db->database());
+        RunLeaseRepository leases(_db->database(), "ict_run_leases");
         CPPUNIT_ASSERT(leases.acquire(lease(kKey, "host-a", "run-1"), 2s).acquired);
         const RunLease before = leases.live()[0];
         std::this_thread::sleep_for(10ms);
@@ -151,7 +152,7 @@ public:
     }
 
     void anExpiredLeaseIsTakenOverAndReported() {
-        RunLeaseRepository leases(_db->database());
+        RunLeaseRepository leases(_db->database(), "ict_run_leases");
         const RunLease dead = lease(kKey, "host-a", "run-1", "import");
         CPPUNIT_ASSERT(leases.acquire(dead, 20ms).acquired);
         const RunLease held = leases.live()[0];
@@ -173,7 +174,7 @@ public:
 
     void holdsReadsInTheCallersTransaction() {
         auto& db = _db->database();
-        RunLeaseRepository leases(db);
+        RunLeaseRepository leases(db, "ict_run_leases");
         CPPUNIT_ASSERT(leases.acquire(lease(kKey, "host-a", "run-1"), 60s).acquired);
         {
             Poco::Data::Session session = db.session();
@@ -194,7 +195,7 @@ public:
     }
 
     void releaseOnlyByTheHolderOfTheRun() {
-        RunLeaseRepository leases(_db->database());
+        RunLeaseRepository leases(_db->database(), "ict_run_leases");
         CPPUNIT_ASSERT(leases.acquire(lease(kKey, "host-a", "run-1"), 60s).acquired);
         leases.release(kKey, "host-b", "run-1");
         leases.release(kKey, "host-a", "run-2");
@@ -209,7 +210,7 @@ public:
     }
 
     void takeExpiredReturnsAndDeletesOnlyExpiredLeases() {
-        RunLeaseRepository leases(_db->database());
+        RunLeaseRepository leases(_db->database(), "ict_run_leases");
         CPPUNIT_ASSERT(leases.acquire(lease({9, 1}, "host-a", "run-1"), 20ms).acquired);
         CPPUNIT_ASSERT(leases.acquire(lease({7, 2}, "host-a", "run-2"), 60s).acquired);
         CPPUNIT_ASSERT(leases.acquire(lease({7, 1}, "host-b", "run-3", "import"), 20ms).acquired);
@@ -234,13 +235,13 @@ public:
 
     void twoHostsAcquiringAtOnceNeverBothWin() {
         std::unique_ptr<mockhost::HostDatabase> second = _db->open();
-        RunLeaseRepository hostA(_db->database());
-        RunLeaseRepository hostB(*second);
+        RunLeaseRepository hostA(_db->database(), "ict_run_leases");
+        RunLeaseRepository hostB(*second, "ict_run_leases");
         // Rounds on a free instance, then rounds on one whose lease just expired (both hosts
         // see it expired and try to take it over).
         for (int round = 0; round < 60; ++round) {
             const bool takeover = round >= 30;
-            const HierarchyKey key{100, round};
+            const InstanceKey key{100, round};
             if (takeover) {
                 CPPUNIT_ASSERT(hostA.acquire(lease(key, "host-dead", "run-dead"), 1ms).acquired);
                 waitExpired(hostA, key);

@@ -40,9 +40,10 @@ std::string interruptedMessage(const storage::RunLease& expired, const std::stri
            noticedAt + ".";
 }
 
-RunLeaseKeeper::RunLeaseKeeper(bss::sdk::Database& database, storage::RunLease lease,
-                               LeaseTiming timing, const std::string& nowIso)
-    : _database(database), _leases(database), _lease(std::move(lease)), _timing(timing) {
+RunLeaseKeeper::RunLeaseKeeper(bss::sdk::Database& database, const LeaseTable& table,
+                               storage::RunLease lease, LeaseTiming timing,
+                               const std::string& nowIso)
+    : _leases(database, table.table), _lease(std::move(lease)), _timing(timing) {
     storage::LeaseOutcome outcome = _leases.acquire(_lease, _timing.ttl);
     if (!outcome.acquired && !outcome.holder) // released between two statements: once more
         outcome = _leases.acquire(_lease, _timing.ttl);
@@ -54,10 +55,10 @@ RunLeaseKeeper::RunLeaseKeeper(bss::sdk::Database& database, storage::RunLease l
         throw ToolError(ErrorCode::Conflict, message, "",
                         outcome.holder ? "{\"runId\":\"" + outcome.holder->runId + "\"}" : "");
     }
-    if (outcome.expired)
-        storage::RunRepository(database).markInterrupted(
-            outcome.expired->runId, nowIso,
-            interruptedMessage(*outcome.expired, "run " + _lease.runId, nowIso));
+    if (outcome.expired && table.markInterrupted)
+        table.markInterrupted(*outcome.expired,
+                              interruptedMessage(*outcome.expired, "run " + _lease.runId, nowIso),
+                              nowIso);
     _thread = std::thread([this] { heartbeat(); });
 }
 

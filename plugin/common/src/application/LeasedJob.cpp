@@ -19,8 +19,8 @@ std::string startLeasedJob(bss::sdk::HostServices& services, const bss::sdk::Cal
     wanted.kind = kind;
     wanted.userLogin = caller.user.login;
     wanted.startedAt = now;
-    auto lease =
-        std::make_shared<RunLeaseKeeper>(services.database(), wanted, identity.timing, now);
+    auto lease = std::make_shared<RunLeaseKeeper>(services.database(), identity.table, wanted,
+                                                  identity.timing, now);
     if (check)
         check();
     return services.jobs().submit(

@@ -42,11 +42,12 @@ Poco::Int64 databaseNow(Poco::Data::Session& session, bss::sdk::SqlDialect diale
 }
 
 std::vector<RunLease> select(Poco::Data::Session& session, bss::sdk::SqlDialect dialect,
-                             const std::string& where, Poco::Int64 at, bool forUpdate = false) {
+                             const std::string& table, const std::string& where, Poco::Int64 at,
+                             bool forUpdate = false) {
     Poco::Data::Statement statement(session);
     statement << forDialect(
         dialect,
-        std::string("SELECT ") + kLeaseColumns + " FROM ict_run_leases WHERE " + where +
+        std::string("SELECT ") + kLeaseColumns + " FROM " + table + " WHERE " + where +
             " ORDER BY organization_id, instance_id" +
             (forUpdate && dialect == bss::sdk::SqlDialect::PostgreSQL ? " FOR UPDATE" : "")),
         use(at), now;
@@ -59,7 +60,23 @@ std::vector<RunLease> select(Poco::Data::Session& session, bss::sdk::SqlDialect 
 
 } // namespace
 
-RunLeaseRepository::RunLeaseRepository(bss::sdk::Database& database) : _database(database) {}
+RunLeaseRepository::RunLeaseRepository(bss::sdk::Database& database, std::string table)
+    : _database(database), _table(std::move(table)) {}
+
+std::string runLeaseTableSql(const std::string& table) {
+    return "CREATE TABLE " + table +
+           " ("
+           " organization_id BIGINT NOT NULL,"
+           " instance_id BIGINT NOT NULL,"
+           " holder TEXT NOT NULL,"
+           " run_id TEXT NOT NULL,"
+           " kind TEXT NOT NULL,"
+           " user_login TEXT NOT NULL,"
+           " started_at TEXT NOT NULL,"
+           " heartbeat_at_ms BIGINT NOT NULL,"
+           " expires_at_ms BIGINT NOT NULL,"
+           " PRIMARY KEY (organization_id, instance_id))";
+}
 
 LeaseOutcome RunLeaseRepository::acquire(const RunLease& wanted, std::chrono::milliseconds ttl) {
     const auto dialect = _database.dialect();
@@ -72,14 +89,15 @@ LeaseOutcome RunLeaseRepository::acquire(const RunLease& wanted, std::chrono::mi
     const std::string nowSql = nowMillisSql(dialect);
     // Both dialects: the row exists afterwards, ours if nobody held it. On SQLite this first
     // write also takes the database's write lock for the whole transaction.
-    session << forDialect(dialect, std::string("INSERT INTO ict_run_leases (") + kLeaseColumns +
+    session << forDialect(dialect, std::string("INSERT INTO " + _table + " (") + kLeaseColumns +
                                        ") VALUES (?, ?, ?, ?, ?, ?, ?, " + nowSql + ", " + nowSql +
                                        " + ?) ON CONFLICT DO NOTHING"),
         use(org), use(instance), use(w.holder), use(w.runId), use(w.kind), use(w.userLogin),
         use(w.startedAt), use(ttlMs), now;
     Poco::Data::Statement read(session);
-    read << forDialect(dialect, std::string("SELECT ") + kLeaseColumns + ", " + nowSql +
-                                    " FROM ict_run_leases WHERE organization_id = ? AND"
+    read << forDialect(dialect, std::string("SELECT ") + kLeaseColumns + ", " + nowSql + " FROM " +
+                                    _table +
+                                    " WHERE organization_id = ? AND"
                                     " instance_id = ?" +
                                     (postgres ? " FOR UPDATE" : "")),
         use(org), use(instance), now;
@@ -95,10 +113,11 @@ LeaseOutcome RunLeaseRepository::acquire(const RunLease& wanted, std::chrono::mi
         outcome.holder = found;
         return outcome; // rolled back: nothing changed
     } else {
-        session << forDialect(dialect, "UPDATE ict_run_leases SET holder = ?, run_id = ?, kind = ?,"
-                                       " user_login = ?, started_at = ?, heartbeat_at_ms = ?,"
-                                       " expires_at_ms = ? WHERE organization_id = ? AND"
-                                       " instance_id = ?"),
+        session << forDialect(dialect, "UPDATE " + _table +
+                                           " SET holder = ?, run_id = ?, kind = ?,"
+                                           " user_login = ?, started_at = ?, heartbeat_at_ms = ?,"
+                                           " expires_at_ms = ? WHERE organization_id = ? AND"
+                                           " instance_id = ?"),
             use(w.holder), use(w.runId), use(w.kind), use(w.userLogin), use(w.startedAt), bind(at),
             bind(at + ttlMs), use(org), use(instance), now;
         outcome.acquired = true;
@@ -108,7 +127,7 @@ LeaseOutcome RunLeaseRepository::acquire(const RunLease& wanted, std::chrono::mi
     return outcome;
 }
 
-bool RunLeaseRepository::renew(const HierarchyKey& key, const std::string& holder,
+bool RunLeaseRepository::renew(const InstanceKey& key, const std::string& holder,
                                const std::string& runId, std::chrono::milliseconds ttl) {
     const auto dialect = _database.dialect();
     Poco::Data::Session session = _database.session();
@@ -118,7 +137,7 @@ bool RunLeaseRepository::renew(const HierarchyKey& key, const std::string& holde
     // Only an unexpired lease is renewed: once expired, another host may take it over at any
     // moment, and this run must stop instead of racing it.
     Poco::Data::Statement update(session);
-    update << forDialect(dialect, "UPDATE ict_run_leases SET heartbeat_at_ms = " + nowSql +
+    update << forDialect(dialect, "UPDATE " + _table + " SET heartbeat_at_ms = " + nowSql +
                                       ", expires_at_ms = " + nowSql +
                                       " + ? WHERE organization_id = ? AND instance_id = ? AND"
                                       " holder = ? AND run_id = ? AND expires_at_ms > " +
@@ -127,35 +146,37 @@ bool RunLeaseRepository::renew(const HierarchyKey& key, const std::string& holde
     return update.execute() == 1;
 }
 
-bool RunLeaseRepository::holds(Poco::Data::Session& session, const HierarchyKey& key,
+bool RunLeaseRepository::holds(Poco::Data::Session& session, const InstanceKey& key,
                                const std::string& holder, const std::string& runId) {
     const auto dialect = _database.dialect();
     Poco::Int64 org = key.organizationId, instance = key.instanceId;
     std::string h = holder, run = runId;
     int held = 0;
-    session << forDialect(dialect, "SELECT COUNT(*) FROM ict_run_leases WHERE organization_id = ?"
-                                   " AND instance_id = ? AND holder = ? AND run_id = ? AND"
-                                   " expires_at_ms > " +
+    session << forDialect(dialect, "SELECT COUNT(*) FROM " + _table +
+                                       " WHERE organization_id = ?"
+                                       " AND instance_id = ? AND holder = ? AND run_id = ? AND"
+                                       " expires_at_ms > " +
                                        nowMillisSql(dialect)),
         into(held), use(org), use(instance), use(h), use(run), now;
     return held == 1;
 }
 
-void RunLeaseRepository::release(const HierarchyKey& key, const std::string& holder,
+void RunLeaseRepository::release(const InstanceKey& key, const std::string& holder,
                                  const std::string& runId) {
     Poco::Data::Session session = _database.session();
     Poco::Int64 org = key.organizationId, instance = key.instanceId;
     std::string h = holder, run = runId;
     session << forDialect(_database.dialect(),
-                          "DELETE FROM ict_run_leases WHERE organization_id = ? AND"
-                          " instance_id = ? AND holder = ? AND run_id = ?"),
+                          "DELETE FROM " + _table +
+                              " WHERE organization_id = ? AND"
+                              " instance_id = ? AND holder = ? AND run_id = ?"),
         use(org), use(instance), use(h), use(run), now;
 }
 
 std::vector<RunLease> RunLeaseRepository::live() {
     const auto dialect = _database.dialect();
     Poco::Data::Session session = _database.session();
-    return select(session, dialect, "expires_at_ms > ?", databaseNow(session, dialect));
+    return select(session, dialect, _table, "expires_at_ms > ?", databaseNow(session, dialect));
 }
 
 std::vector<RunLease> RunLeaseRepository::takeExpired() {
@@ -164,14 +185,16 @@ std::vector<RunLease> RunLeaseRepository::takeExpired() {
     Poco::Data::Transaction transaction(session);
     // The write first: SQLite takes its write lock before the read, so no other host takes over
     // one of these leases between the SELECT and the DELETE.
-    session << "UPDATE ict_run_leases SET holder = holder WHERE organization_id = -1", now;
+    session << "UPDATE " + _table + " SET holder = holder WHERE organization_id = -1", now;
     const Poco::Int64 at = databaseNow(session, dialect);
-    std::vector<RunLease> expired = select(session, dialect, "expires_at_ms <= ?", at, true);
+    std::vector<RunLease> expired =
+        select(session, dialect, _table, "expires_at_ms <= ?", at, true);
     for (const RunLease& lease : expired) {
         Poco::Int64 org = lease.key.organizationId, instance = lease.key.instanceId;
         std::string h = lease.holder, run = lease.runId;
-        session << forDialect(dialect, "DELETE FROM ict_run_leases WHERE organization_id = ? AND"
-                                       " instance_id = ? AND holder = ? AND run_id = ?"),
+        session << forDialect(dialect, "DELETE FROM " + _table +
+                                           " WHERE organization_id = ? AND"
+                                           " instance_id = ? AND holder = ? AND run_id = ?"),
             use(org), use(instance), use(h), use(run), now;
     }
     transaction.commit();

@@ -1,6 +1,7 @@
 #pragma once
-/// One run at a time per organization's instance across every host that shares the database
-/// (ict_run_leases, migration 5): a Get Hierarchy or an import takes the instance's lease before
+/// One run at a time per organization's instance across every host that shares the database (a
+/// table of the tool's own, see runLeaseTableSql(); the Import Customers Tool's is ict_run_leases,
+/// its migration 5): a run (a Get Hierarchy, an import, a scan) takes the instance's lease before
 /// it starts, renews it while it runs (a heartbeat) and gives it back when it ends. A host that
 /// dies stops renewing; its lease expires and the run it left behind is marked interrupted, with
 /// when and why, by the next run that takes the lease or by sweep() when a host starts. Times
@@ -10,7 +11,7 @@
 /// NOTHING, then SELECT ... FOR UPDATE), SQLite takes its write lock with the first statement.
 /// Thread-safe (a pooled session per call). Throws Poco::Exception on a database failure.
 
-#include "storage/HierarchyTypes.h"
+#include "storage/InstanceKey.h"
 
 #include <bss/sdk/Database.h>
 
@@ -25,7 +26,7 @@
 namespace ict::storage {
 
 struct RunLease {
-    HierarchyKey key;
+    InstanceKey key;
     std::string holder;             ///< Which host process holds it (see leaseHolderName()).
     std::string runId;              ///< The run it covers (ict_runs.id).
     std::string kind;               ///< The job kind: "get-hierarchy", "import", ...
@@ -47,7 +48,8 @@ struct LeaseOutcome {
 
 class RunLeaseRepository {
 public:
-    explicit RunLeaseRepository(bss::sdk::Database& database);
+    /// `table`: the tool's lease table (its own name, never user input).
+    RunLeaseRepository(bss::sdk::Database& database, std::string table);
 
     /// Takes `wanted.key`'s lease for `wanted` (holder, run, kind, user, start), valid for `ttl`
     /// from now, unless another unexpired lease holds it (then returns that one, acquired false).
@@ -56,16 +58,16 @@ public:
 
     /// Extends the lease by `ttl` from now if `holder` still holds it for `runId`; false when it
     /// was lost (expired and taken by another run, or released).
-    bool renew(const HierarchyKey& key, const std::string& holder, const std::string& runId,
+    bool renew(const InstanceKey& key, const std::string& holder, const std::string& runId,
                std::chrono::milliseconds ttl);
 
     /// True when `holder` holds the unexpired lease of `key` for `runId`, read in `session` (the
     /// caller's transaction: a fence before a write that only the holder may make).
-    bool holds(Poco::Data::Session& session, const HierarchyKey& key, const std::string& holder,
+    bool holds(Poco::Data::Session& session, const InstanceKey& key, const std::string& holder,
                const std::string& runId);
 
     /// Gives the lease back if `holder` still holds it for `runId`.
-    void release(const HierarchyKey& key, const std::string& holder, const std::string& runId);
+    void release(const InstanceKey& key, const std::string& holder, const std::string& runId);
 
     /// The live leases: every lease not yet expired.
     std::vector<RunLease> live();
@@ -75,7 +77,11 @@ public:
 
 private:
     bss::sdk::Database& _database;
+    std::string _table;
 };
+
+/// The CREATE TABLE statement of a lease table named `table` (both dialects).
+std::string runLeaseTableSql(const std::string& table);
 
 /// "<host name> pid <pid> <8 hex digits>": names this process as a lease holder, unique per start.
 std::string leaseHolderName();

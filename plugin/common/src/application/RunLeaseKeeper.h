@@ -11,7 +11,6 @@
 /// may hold the instance by then. Thread-safe; not copyable.
 
 #include "storage/RunLeaseRepository.h"
-#include "storage/RunRepository.h"
 
 #include <bss/sdk/Database.h>
 
@@ -20,6 +19,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -31,6 +31,18 @@ struct LeaseTiming {
     std::chrono::milliseconds renewEvery{5000}; ///< Heartbeat period (well under ttl).
 };
 
+/// Marks the run an expired lease covered as interrupted, in the tool's own run records: `expired`
+/// is that lease, `message` says when and why (interruptedMessage()), `nowIso` is the time it was
+/// noticed. May throw Poco::Exception.
+using MarkInterrupted = std::function<void(const storage::RunLease& expired,
+                                           const std::string& message, const std::string& nowIso)>;
+
+/// Where a tool keeps its leases and how it records a run taken over.
+struct LeaseTable {
+    std::string table;               ///< The tool's lease table (storage::runLeaseTableSql()).
+    MarkInterrupted markInterrupted; ///< Called when a lease is taken over from a dead host.
+};
+
 /// ICT_LEASE_TTL_MS from the environment when set (tests kill hosts and want short leases), the
 /// defaults otherwise; the heartbeat is a fifth of the ttl.
 LeaseTiming leaseTimingFromEnvironment();
@@ -40,8 +52,8 @@ public:
     /// Takes the lease (see the file comment). `lease.holder` names this host (the tool's
     /// holder name). Throws bss::sdk::ToolError(Conflict) when another live run holds it,
     /// Poco::Exception on a database failure.
-    RunLeaseKeeper(bss::sdk::Database& database, storage::RunLease lease, LeaseTiming timing,
-                   const std::string& nowIso);
+    RunLeaseKeeper(bss::sdk::Database& database, const LeaseTable& table, storage::RunLease lease,
+                   LeaseTiming timing, const std::string& nowIso);
     /// Stops the heartbeat and releases the lease (if still held). Never throws.
     ~RunLeaseKeeper();
     RunLeaseKeeper(const RunLeaseKeeper&) = delete;
@@ -59,7 +71,6 @@ public:
 private:
     void heartbeat();
 
-    bss::sdk::Database& _database;
     storage::RunLeaseRepository _leases;
     storage::RunLease _lease;
     LeaseTiming _timing;

@@ -1,9 +1,9 @@
 #pragma once
-/// Starting a job that writes an organization's saved hierarchy of an instance (Get Hierarchy,
-/// import): the instance's lease is taken first, across every host on the database
-/// (RunLeaseKeeper; a second start anywhere gets Conflict at once), then the job is submitted to
-/// the host under the instance's subject. The lease lives as long as the job's work: it is given
-/// back when the work returns or throws, or when the host drops the queued job.
+/// Starting a job that writes an organization's data of an instance (Get Hierarchy, import, an
+/// Azure plan scan or import): the instance's lease is taken first, across every host on the
+/// database (RunLeaseKeeper; a second start anywhere gets Conflict at once), then the job is
+/// submitted to the host under the instance's subject. The lease lives as long as the job's work:
+/// it is given back when the work returns or throws, or when the host drops the queued job.
 
 #include "application/RunLeaseKeeper.h"
 
@@ -14,10 +14,11 @@
 
 namespace ict::application {
 
-/// Who this tool is as a lease holder, and how long its leases last.
+/// Who this tool is as a lease holder, where its leases are, and how long they last.
 struct LeaseIdentity {
     std::string holder; ///< storage::leaseHolderName() of this process's tool.
     LeaseTiming timing;
+    LeaseTable table;
 };
 
 using LeasedWork = std::function<std::string(bss::sdk::JobControl&, RunLeaseKeeper&)>;
