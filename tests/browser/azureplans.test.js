@@ -112,6 +112,9 @@ test('after the customers are imported, a dry run writes nothing and the import 
   const importText = await page.locator('#apm-message').textContent();
   assert.equal(Number(/Import: (\d+) created/.exec(importText)[1]), wouldCreate, importText);
   await page.locator('#apm-results tbody tr').first().waitFor();
+  // The results export as CSV, through the host's streamed action, as the page's session.
+  const csv = await page.evaluate(async () => (await fetch(document.getElementById('apm-results-csv').href)).text());
+  assert.equal(csv.split('\r\n').filter((l) => l.includes(',created,')).length, wouldCreate);
   await screenshot(page, '41-azure-plans-imported');
   // The list, read again after the import, holds no New plan on this page.
   await page.locator('#plans-table').waitFor();

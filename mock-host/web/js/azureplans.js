@@ -13,6 +13,8 @@ const PAGE = 25;
 const SYNC_LABEL = { new: 'New', synced: 'Synced', import_customer_first: 'Import the customer first' };
 
 const call = (name, body = {}) => api.action(AZURE_TOOL_ID, name, body);
+const resultsCsvUrl = (runId) =>
+  `/api/tools/${AZURE_TOOL_ID}/streams/import-results-csv?body=${encodeURIComponent(JSON.stringify({ runId }))}`;
 
 const scanItems = {
   fraction: () => null,
@@ -162,7 +164,9 @@ export async function renderAzurePlansPage(main, tenantId = '') {
       : `Import: ${o.created} created, ${o.already_held} already held, ${o.skipped} skipped, ${o.failed} failed.`);
     const answer = await call('import-results', { runId: result.runId, limit: 1000 });
     clear(resultsHost).append(h('section', { class: 'panel', 'aria-label': 'Results' },
-      h('h2', {}, dryRun ? 'Dry run results' : 'Import results'), resultsTable(answer.results)));
+      h('h2', {}, dryRun ? 'Dry run results' : 'Import results'),
+      h('p', {}, h('a', { id: 'apm-results-csv', href: resultsCsvUrl(result.runId), download: '' }, 'Export CSV')),
+      resultsTable(answer.results)));
     pages = [null];
     await load();
   }

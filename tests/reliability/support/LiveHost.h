@@ -124,6 +124,20 @@ public:
         const auto caller = _gateway->contextForLogin(login, "test");
         return _gateway->invoke(caller, toolId, action, body);
     }
+    /// A streamed action of `toolId` as `login`, through the host's checks: what it wrote.
+    std::string streamTool(const std::string& toolId, const std::string& login,
+                           const std::string& action, const std::string& body) {
+        struct Collect : bss::sdk::ResponseStream {
+            std::string text;
+            void begin(const std::string&, const std::string&) override {}
+            bool write(const std::string& bytes) override {
+                text += bytes;
+                return true;
+            }
+        } out;
+        _gateway->stream(_gateway->contextForLogin(login, "test"), toolId, action, body, out);
+        return out.text;
+    }
     JsonObject call(const std::string& login, const std::string& action, const std::string& body) {
         return parseJson(invoke(login, action, body));
     }

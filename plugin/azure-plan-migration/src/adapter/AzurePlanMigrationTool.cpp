@@ -3,6 +3,7 @@
 #include "adapter/ApmActionTable.h"
 #include "adapter/ExceptionFirewall.h"
 #include "adapter/JsonIo.h"
+#include "adapter/actions/ResultsCsv.h"
 #include "application/ApmLeases.h"
 #include "domain/common/IsoTime.h"
 #include "storage/ApmMigrations.h"
@@ -77,6 +78,25 @@ std::string AzurePlanMigrationTool::handle(const bss::sdk::ActionRequest& reques
     throw ToolError(ErrorCode::NotFound,
                     "The Azure Plan Migration Tool has no action '" + request.action + "'.",
                     "action");
+}
+
+std::vector<bss::sdk::ActionDescriptor> AzurePlanMigrationTool::streamedActions() const {
+    return {{kResultsCsvAction, "A dry run's or an import's results as CSV, streamed."}};
+}
+
+void AzurePlanMigrationTool::stream(const bss::sdk::ActionRequest& request,
+                                    bss::sdk::ResponseStream& out) {
+    if (!_started)
+        throw ToolError(ErrorCode::Unavailable, "The Azure Plan Migration Tool is not started.");
+    if (request.action != kResultsCsvAction)
+        throw ToolError(ErrorCode::NotFound,
+                        "The Azure Plan Migration Tool has no streamed action '" + request.action +
+                            "'.",
+                        "action");
+    ict::adapter::behindFirewall(_runtime->services.logger(), kId, request.action, [&] {
+        Poco::JSON::Object::Ptr body = ict::adapter::parseBody(request.bodyJson);
+        streamResultsCsv(*_runtime, request, *body, out);
+    });
 }
 
 } // namespace apm::adapter

@@ -26,6 +26,8 @@ public:
     void start(bss::sdk::HostServices& services) override;
     void stop() noexcept override;
     std::string handle(const bss::sdk::ActionRequest& request) override;
+    std::vector<bss::sdk::ActionDescriptor> streamedActions() const override;
+    void stream(const bss::sdk::ActionRequest& request, bss::sdk::ResponseStream& out) override;
 
 private:
     std::unique_ptr<ApmRuntime> _runtime;

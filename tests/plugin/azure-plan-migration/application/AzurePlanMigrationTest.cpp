@@ -118,6 +118,14 @@ class AzurePlanMigrationTest : public CppUnit::TestFixture {
         return {plans, azure};
     }
 
+    static std::size_t countOf(const std::string& text, const std::string& part) {
+        std::size_t n = 0;
+        for (std::size_t at = text.find(part); at != std::string::npos;
+             at = text.find(part, at + part.size()))
+            ++n;
+        return n;
+    }
+
     std::map<std::string, std::int64_t> outcomes(const JsonObject& summary) {
         std::map<std::string, std::int64_t> out;
         const JsonObject counts = summary->getObject("outcomes");
@@ -267,6 +275,17 @@ public:
             static_cast<std::size_t>(newPlans + newAzure + before.of("import_customer_first")),
             results->getArray("results")->size());
 
+        // The same results as CSV, one line per result after the header, streamed.
+        const std::string csv = _live->streamTool(
+            kApm, kAdmin, "import-results-csv", "{\"runId\":\"" + text(imported, "runId") + "\"}");
+        std::size_t csvLines = 0;
+        for (std::size_t at = csv.find("\r\n"); at != std::string::npos;
+             at = csv.find("\r\n", at + 2))
+            ++csvLines;
+        CPPUNIT_ASSERT_EQUAL(results->getArray("results")->size() + 1, csvLines);
+        CPPUNIT_ASSERT(csv.rfind("run_id,kind,customer_tenant_id,", 0) == 0);
+        CPPUNIT_ASSERT_EQUAL(static_cast<std::size_t>(newPlans + newAzure),
+                             static_cast<std::size_t>(countOf(csv, ",created,")));
         // The import marked the scan's rows it brought in step: the list says so at once.
         const PlanList listed = plans();
         CPPUNIT_ASSERT_EQUAL(std::size_t(0), listed.of("new"));

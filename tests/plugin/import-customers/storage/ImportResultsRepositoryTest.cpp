@@ -1,7 +1,7 @@
 // An import run's results (ImportResultsRepository) on the test database (ICT_TEST_DB): counted,
 // paged by offset and passed over in order across read pages; a failed append leaves nothing.
 #include "storage/ImportResultsRepository.h"
-#include "domain/importing/CsvWriter.h"
+#include "domain/common/CsvWriter.h"
 #include "domain/importing/ImportOutcomeCsv.h"
 #include "plugin/import-customers/storage/support/StorageDatabase.h"
 

@@ -2,7 +2,7 @@
 
 #include "adapter/JsonIo.h"
 #include "adapter/ToolLink.h"
-#include "domain/importing/CsvWriter.h"
+#include "domain/common/CsvWriter.h"
 #include "domain/importing/ImportOutcomeCsv.h"
 #include "domain/importing/ImportSummary.h"
 #include "domain/importing/OutcomeSummary.h"

@@ -1,5 +1,5 @@
 #include "domain/importing/ImportOutcomeCsv.h"
-#include "domain/importing/CsvWriter.h"
+#include "domain/common/CsvWriter.h"
 #include "domain/importing/PlannedOutcome.h"
 
 #include "plugin/import-customers/domain/importing/PlanReportsFixture.h"

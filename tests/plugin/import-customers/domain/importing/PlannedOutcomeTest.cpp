@@ -2,7 +2,7 @@
 // written (its billing profile could not be read, ...).
 #include "domain/importing/PlannedOutcome.h"
 
-#include "domain/importing/CsvWriter.h"
+#include "domain/common/CsvWriter.h"
 #include "domain/importing/ImportOutcomeCsv.h"
 #include "plugin/import-customers/domain/importing/PlanReportsFixture.h"
 

@@ -1,4 +1,4 @@
-#include "domain/importing/CsvWriter.h"
+#include "domain/common/CsvWriter.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 
