@@ -128,7 +128,9 @@ out=$("$host" action --db "$db" --plugins "$plugins" --quiet --login admin@root 
 echo "$out"
 expect_line "$out" '"greeting":"Hello, packaging!"'
 
-step "Azure Plan Migration Tool action from its package (the demo enables it)"
+step "Azure Plan Migration Tool action from its package"
+"$host" enable-tool --db "$db" --plugins "$plugins" --quiet \
+  --org "Contoso Cloud (root)" --tool azure-plan-migration >/dev/null
 out=$("$host" action --db "$db" --plugins "$plugins" --quiet --login admin@root \
   azure-plan-migration list-instances '{}')
 echo "$out"

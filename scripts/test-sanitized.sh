@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test suite built with AddressSanitizer and UndefinedBehaviorSanitizer (GCC, -O1) in its own
+# The test suite built with AddressSanitizer and UndefinedBehaviorSanitizer (GCC, -Og) in its own
 # build directory, run against PostgreSQL like scripts/test.sh. Any ASan, LSan or UBSan report
 # makes the process exit non-zero, so the test fails. Extra arguments go to ctest.
 #   ICT_ASAN_BUILD_DIR  build directory (default build-asan)

@@ -73,7 +73,12 @@ test('a scan lists Azure plans, and a tenant without an account points at the Im
   assert.equal(await page.locator('#plans-table tbody tr[data-sync="import_customer_first"]').count(), await rows.count());
   const link = page.locator('#plans-table a.import-first').first();
   assert.match(await link.textContent(), /Import the customer first \(Import Customers Tool\)/);
-  assert.equal(await link.getAttribute('href'), '#/tools/import-customers');
+  const tenant = await link.getAttribute('data-tenant');
+  assert.equal(await link.getAttribute('href'), `#/tools/import-customers/tenant/${tenant}`);
+  // It opens the Import Customers Tool with its grid on that tenant.
+  await link.click();
+  await page.getByRole('heading', { name: 'Import Customers Tool' }).waitFor();
+  await page.waitForFunction((t) => document.getElementById('filter-tenant-id')?.value === t, tenant);
   assert.deepEqual(outside, []);
   assert.deepEqual(errors, []);
   await context.close();

@@ -70,7 +70,7 @@ async function route() {
       await renderResults(main, decodeURIComponent(parts[3]));
     } else {
       document.title = 'Import Customers Tool';
-      await renderToolPage(main);
+      await renderToolPage(main, parts[2] === 'tenant' && parts[3] ? decodeURIComponent(parts[3]) : '');
     }
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) { session = null; location.hash = '#/login'; return; }

@@ -37,7 +37,7 @@ function importFirst(plan, importTool) {
   if (!importTool.enabled) {
     return h('span', { class: 'hint' }, 'Import the customer first: the Import Customers Tool is not enabled for your organization.');
   }
-  return h('a', { href: '#/tools/import-customers', class: 'import-first', dataset: { tenant: plan.customerTenantId } },
+  return h('a', { href: `#/tools/${importTool.id}/tenant/${encodeURIComponent(plan.customerTenantId)}`, class: 'import-first', dataset: { tenant: plan.customerTenantId } },
     `Import the customer first (${importTool.displayName})`);
 }
 

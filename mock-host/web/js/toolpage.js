@@ -11,7 +11,8 @@ import { tabList } from './tabs.js';
 
 const STORAGE_KEY = 'ict.instanceId';
 
-export async function renderToolPage(main) {
+/** `tenantId`: start with the grid filtered to that tenant (the Azure Plan Migration Tool links here so). */
+export async function renderToolPage(main, tenantId = '') {
   main.append(h('p', { class: 'breadcrumb' }, 'BSS Setup › Tools'), h('h1', {}, 'Import Customers Tool'));
   let instances;
   try {
@@ -82,4 +83,5 @@ export async function renderToolPage(main) {
     main.dataset.instanceRefreshes = String(refreshes);
   }
   await refreshAll(true);
+  if (tenantId) await grid.setFilter('tenantId', tenantId);
 }

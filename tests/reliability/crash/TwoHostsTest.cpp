@@ -8,6 +8,7 @@
 #include "db/HostDatabase.h"
 #include "support/CliImportRuns.h"
 #include "support/CommandRunner.h"
+#include "support/EmulatorInstance.h"
 #include "support/TestDatabase.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -28,17 +29,8 @@ namespace {
 using JsonObject = Poco::JSON::Object::Ptr;
 using namespace Poco::Data::Keywords;
 const std::string kHost = ICT_BINARY_DIR "/bin/mock-host";
-const std::string kEmulator = ICT_BINARY_DIR "/bin/partner-center-emulator";
 /// Leases of these tests' hosts expire this long after their last heartbeat.
 constexpr int kLeaseTtlMs = 1500;
-
-/// The text after "label" on an emulator banner line.
-std::string after(const std::string& line, const std::string& label) {
-    const std::size_t at = line.find(label);
-    std::string value = line.substr(at + label.size());
-    value.erase(0, value.find_first_not_of(' '));
-    return value;
-}
 
 } // namespace
 
@@ -59,43 +51,10 @@ public:
         const std::string certs = std::string(ICT_BINARY_DIR) + "/test-certs/two-hosts";
         Poco::File(certs).createDirectories();
         // 20 ms a request, 4 in flight: a Get Hierarchy of 300 tenants takes about 2 s.
-        _emulator = std::make_unique<ict::test::BackgroundCommand>(
-            kEmulator, std::vector<std::string>{"--port", "0", "--cert-dir", certs, "--tenants",
-                                                "300", "--model", "direct", "--latency-ms", "20",
-                                                "--rate-limit", "0", "--seed", "808"});
-        const std::string url = after(_emulator->waitForLine("listening on"), "listening on");
-        const std::string ca = after(_emulator->waitForLine("CA certificate:"), "CA certificate:");
-        const std::string tenant =
-            after(_emulator->waitForLine("partner tenant id:"), "partner tenant id:");
-        const std::string token =
-            after(_emulator->waitForLine("demo refresh token:"), "demo refresh token:");
-        const auto added = ict::test::runCommand(kHost, {"instance",
-                                                         "add",
-                                                         "--db",
-                                                         _db->hostOption(),
-                                                         "--seed-demo",
-                                                         "--quiet",
-                                                         "--org",
-                                                         "Contoso Cloud (root)",
-                                                         "--name",
-                                                         "Shared PC",
-                                                         "--csp-model",
-                                                         "direct",
-                                                         "--pc-url",
-                                                         url,
-                                                         "--login-url",
-                                                         url,
-                                                         "--ca-bundle",
-                                                         ca,
-                                                         "--partner-tenant",
-                                                         tenant,
-                                                         "--app-id",
-                                                         "11111111-2222-3333-4444-555555555555",
-                                                         "--secret",
-                                                         "two-hosts-secret",
-                                                         "--refresh-token",
-                                                         token});
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(added.err, 0, added.exitCode);
+        _emulator = ict::test::startEmulatorInstance(_db->hostOption(), certs,
+                                                     {"--tenants", "300", "--model", "direct",
+                                                      "--latency-ms", "20", "--rate-limit", "0",
+                                                      "--seed", "808"});
         _host = std::make_unique<mockhost::HostDatabase>(
             mockhost::DatabaseSpec::parse(_db->hostOption()));
         _instance =

@@ -3,6 +3,7 @@
 #include "adapter/ApmActionTable.h"
 #include "adapter/ExceptionFirewall.h"
 #include "adapter/JsonIo.h"
+#include "adapter/ToolStart.h"
 #include "adapter/actions/ResultsCsv.h"
 #include "application/ApmLeases.h"
 #include "domain/common/IsoTime.h"
@@ -31,30 +32,19 @@ bss::sdk::ToolDescriptor AzurePlanMigrationTool::descriptor() const {
 }
 
 void AzurePlanMigrationTool::start(bss::sdk::HostServices& services) {
-    try {
-        Poco::Net::initializeSSL();
+    ict::adapter::startWithSsl([&] {
         const int version = storage::migrateApmTables(
             services.database(), ict::domain::formatIsoUtc(services.clock().now()));
         _runtime = std::make_unique<ApmRuntime>(services);
         services.logger().info(std::string(kId) + ": tables at migration " +
                                std::to_string(version));
         // Runs whose host stopped before they ended would otherwise show as running for ever.
-        if (const std::size_t interrupted =
-                application::markInterruptedRuns(services.database(), _runtime->leases.holder,
-                                                 ict::domain::formatIsoUtc(services.clock().now())))
-            services.logger().warning(std::string(kId) + ": marked " + std::to_string(interrupted) +
-                                      " run(s) interrupted: their host stopped before they ended");
+        ict::adapter::logInterruptedRuns(
+            services.logger(), kId,
+            application::markInterruptedRuns(services.database(), _runtime->leases.holder,
+                                             ict::domain::formatIsoUtc(services.clock().now())));
         _started = true;
-    } catch (const ToolError&) {
-        Poco::Net::uninitializeSSL();
-        throw;
-    } catch (const Poco::Exception& e) {
-        Poco::Net::uninitializeSSL();
-        throw ToolError(ErrorCode::Internal, "Cannot start the tool: " + e.displayText());
-    } catch (const std::exception& e) {
-        Poco::Net::uninitializeSSL();
-        throw ToolError(ErrorCode::Internal, std::string("Cannot start the tool: ") + e.what());
-    }
+    });
 }
 
 void AzurePlanMigrationTool::stop() noexcept {

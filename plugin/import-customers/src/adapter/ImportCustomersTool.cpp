@@ -3,6 +3,7 @@
 #include "adapter/ActionTable.h"
 #include "adapter/ExceptionFirewall.h"
 #include "adapter/JsonIo.h"
+#include "adapter/ToolStart.h"
 #include "application/RunLeases.h"
 #include "domain/common/IsoTime.h"
 #include "storage/Migrations.h"
@@ -30,30 +31,19 @@ bss::sdk::ToolDescriptor ImportCustomersTool::descriptor() const {
 }
 
 void ImportCustomersTool::start(bss::sdk::HostServices& services) {
-    try {
-        Poco::Net::initializeSSL();
+    startWithSsl([&] {
         const int version = storage::migrate(services.database(),
                                              storage::toolMigrations(services.database().dialect()),
                                              domain::formatIsoUtc(services.clock().now()));
         _runtime = std::make_unique<ToolRuntime>(services);
         services.logger().info("import-customers: tables at migration " + std::to_string(version));
         // Runs whose host stopped before they ended would otherwise show as running for ever.
-        if (const std::size_t interrupted =
-                application::markInterruptedRuns(services.database(), _runtime->leases.holder,
-                                                 domain::formatIsoUtc(services.clock().now())))
-            services.logger().warning("import-customers: marked " + std::to_string(interrupted) +
-                                      " run(s) interrupted: their host stopped before they ended");
+        logInterruptedRuns(
+            services.logger(), kId,
+            application::markInterruptedRuns(services.database(), _runtime->leases.holder,
+                                             domain::formatIsoUtc(services.clock().now())));
         _started = true;
-    } catch (const ToolError&) {
-        Poco::Net::uninitializeSSL();
-        throw;
-    } catch (const Poco::Exception& e) {
-        Poco::Net::uninitializeSSL();
-        throw ToolError(ErrorCode::Internal, "Cannot start the tool: " + e.displayText());
-    } catch (const std::exception& e) {
-        Poco::Net::uninitializeSSL();
-        throw ToolError(ErrorCode::Internal, std::string("Cannot start the tool: ") + e.what());
-    }
+    });
 }
 
 void ImportCustomersTool::stop() noexcept {

@@ -216,6 +216,13 @@ public:
                     ++azurePlanLines;
         }
         CPPUNIT_ASSERT_EQUAL(list.plans, azurePlanLines);
+        // Where the organization has not got the Azure Plan Migration Tool, the answer says so.
+        const std::int64_t root = _live->host().organizations().require("Contoso Cloud (root)").id;
+        _live->host().enablement().set(root, kApm, false, "2026-12-04T12:00:00Z");
+        const JsonObject without = _live->call(
+            kAdmin, "import-results", "{\"runId\":\"" + text(started, "runId") + "\",\"limit\":1}");
+        _live->host().enablement().set(root, kApm, true, "2026-12-04T12:00:01Z");
+        CPPUNIT_ASSERT(!without->getObject("azurePlanTool")->getValue<bool>("enabled"));
     }
 
     void preflightNamesAnOfferNoProductSells() {

@@ -3,10 +3,12 @@
 // SQLite file), against one Partner Center emulator process. A second host's scan of the same
 // instance is refused while the first runs; a host killed with SIGKILL mid-scan leaves a lease
 // that expires, its run is marked interrupted (when and why) by the next run, the list stays the
-// last good scan's, and the killed scan's rows are gone once a later scan completes.
+// last good scan's, and the killed scan's rows are gone once a later scan completes. A Ctrl-C on
+// `action --wait` cancels the scan instead.
 #include "db/HostDatabase.h"
 #include "support/CliImportRuns.h"
 #include "support/CommandRunner.h"
+#include "support/EmulatorInstance.h"
 #include "support/TestDatabase.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -25,14 +27,7 @@ namespace {
 
 using namespace Poco::Data::Keywords;
 const std::string kHost = ICT_BINARY_DIR "/bin/mock-host";
-const std::string kEmulator = ICT_BINARY_DIR "/bin/partner-center-emulator";
 constexpr int kLeaseTtlMs = 1500;
-
-std::string after(const std::string& line, const std::string& label) {
-    std::string value = line.substr(line.find(label) + label.size());
-    value.erase(0, value.find_first_not_of(' '));
-    return value;
-}
 
 } // namespace
 
@@ -40,6 +35,7 @@ class AzurePlanTwoHostsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(AzurePlanTwoHostsTest);
     CPPUNIT_TEST(aSecondHostsScanIsRefusedWhileTheFirstRuns);
     CPPUNIT_TEST(aKilledHostsScanIsInterruptedAndTheListStaysTheLastGoodOne);
+    CPPUNIT_TEST(ctrlCOnAScanCancelsItAndKeepsTheList);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -53,43 +49,10 @@ public:
         const std::string certs = std::string(ICT_BINARY_DIR) + "/test-certs/apm-two-hosts";
         Poco::File(certs).createDirectories();
         // 20 ms a request, 4 in flight: a scan of 300 tenants takes about 2 s.
-        _emulator = std::make_unique<ict::test::BackgroundCommand>(
-            kEmulator, std::vector<std::string>{"--port", "0", "--cert-dir", certs, "--tenants",
-                                                "300", "--model", "direct", "--latency-ms", "20",
-                                                "--rate-limit", "0", "--seed", "909"});
-        const std::string url = after(_emulator->waitForLine("listening on"), "listening on");
-        const std::string ca = after(_emulator->waitForLine("CA certificate:"), "CA certificate:");
-        const std::string tenant =
-            after(_emulator->waitForLine("partner tenant id:"), "partner tenant id:");
-        const std::string token =
-            after(_emulator->waitForLine("demo refresh token:"), "demo refresh token:");
-        const auto added = ict::test::runCommand(kHost, {"instance",
-                                                         "add",
-                                                         "--db",
-                                                         _db->hostOption(),
-                                                         "--seed-demo",
-                                                         "--quiet",
-                                                         "--org",
-                                                         "Contoso Cloud (root)",
-                                                         "--name",
-                                                         "Shared PC",
-                                                         "--csp-model",
-                                                         "direct",
-                                                         "--pc-url",
-                                                         url,
-                                                         "--login-url",
-                                                         url,
-                                                         "--ca-bundle",
-                                                         ca,
-                                                         "--partner-tenant",
-                                                         tenant,
-                                                         "--app-id",
-                                                         "11111111-2222-3333-4444-555555555555",
-                                                         "--secret",
-                                                         "two-hosts-secret",
-                                                         "--refresh-token",
-                                                         token});
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(added.err, 0, added.exitCode);
+        _emulator = ict::test::startEmulatorInstance(_db->hostOption(), certs,
+                                                     {"--tenants", "300", "--model", "direct",
+                                                      "--latency-ms", "20", "--rate-limit", "0",
+                                                      "--seed", "909"});
         _host = std::make_unique<mockhost::HostDatabase>(
             mockhost::DatabaseSpec::parse(_db->hostOption()));
         _instance =
@@ -165,6 +128,26 @@ public:
         CPPUNIT_ASSERT_EQUAL(0L, count("SELECT COUNT(*) FROM apm_plans WHERE run_id <> '" +
                                        text("SELECT scan_run_id FROM apm_instance_state") + "'"));
         CPPUNIT_ASSERT_EQUAL(plans, count("SELECT COUNT(*) FROM apm_plans"));
+    }
+
+    void ctrlCOnAScanCancelsItAndKeepsTheList() {
+        const auto good = ict::test::runCommand(kHost, scanArguments());
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(good.err, 0, good.exitCode);
+        const std::string goodRun = text("SELECT scan_run_id FROM apm_instance_state");
+        const int waiting = ict::test::spawnQuiet(kHost, scanArguments());
+        waitUntilRunning();
+        const std::string run = text("SELECT run_id FROM apm_runs WHERE state = 'running'");
+        CPPUNIT_ASSERT_EQUAL(0, ::kill(waiting, SIGINT));
+        CPPUNIT_ASSERT_EQUAL(130, exitCodeOf(waiting));
+        CPPUNIT_ASSERT_EQUAL(std::string("cancelled"),
+                             text("SELECT state FROM apm_runs WHERE run_id = '" + run + "'"));
+        CPPUNIT_ASSERT_EQUAL(1L, count("SELECT COUNT(*) FROM apm_audit_trail WHERE run_id = '" +
+                                       run + "' AND outcome = 'cancelled'"));
+        // The list is the good scan's; the cancelled scan's rows are gone; no lease is left.
+        CPPUNIT_ASSERT_EQUAL(goodRun, text("SELECT scan_run_id FROM apm_instance_state"));
+        CPPUNIT_ASSERT_EQUAL(0L,
+                             count("SELECT COUNT(*) FROM apm_plans WHERE run_id = '" + run + "'"));
+        CPPUNIT_ASSERT_EQUAL(0L, count("SELECT COUNT(*) FROM apm_run_leases"));
     }
 
 private:

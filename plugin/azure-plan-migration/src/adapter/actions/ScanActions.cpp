@@ -1,5 +1,6 @@
 #include "adapter/actions/ScanActions.h"
 
+#include "adapter/InstanceJson.h"
 #include "adapter/JsonIo.h"
 #include "adapter/ToolLink.h"
 #include "application/UsableInstance.h"
@@ -94,15 +95,7 @@ std::string listInstances(ApmRuntime& runtime, const bss::sdk::ActionRequest& re
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
     for (const bss::sdk::InstanceInfo& info :
          runtime.services.instances().instancesFor(request.caller.organization)) {
-        Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
-        item->set("id", info.id);
-        item->set("name", info.name);
-        item->set("cspModel", std::string(bss::sdk::cspModelName(info.cspModel)));
-        item->set("origin",
-                  std::string(info.origin == bss::sdk::InstanceOrigin::Own ? "own" : "inherited"));
-        item->set("ownerOrganization", info.ownerOrganizationName);
-        const bool expired = info.refreshTokenExpiresAt && *info.refreshTokenExpiresAt <= now;
-        item->set("authenticated", info.hasRefreshToken && !expired);
+        Poco::JSON::Object::Ptr item = ict::adapter::instanceJson(info, now);
         if (const auto scan = runtime.plans.state(request.caller.organization.id, info.id))
             item->set("scannedAt", scan->scannedAt);
         items->add(item);

@@ -5,7 +5,7 @@
 
 namespace apm::adapter {
 
-/// {} -> {"instances":[{id, name, cspModel, origin, ownerOrganization, authenticated, scannedAt?}]}
+/// {} -> {"instances":[{...adapter/InstanceJson.h, scannedAt?}]}
 std::string listInstances(ApmRuntime& runtime, const bss::sdk::ActionRequest& request,
                           const Poco::JSON::Object& body);
 

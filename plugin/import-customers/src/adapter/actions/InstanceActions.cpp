@@ -1,5 +1,6 @@
 #include "adapter/actions/InstanceActions.h"
 
+#include "adapter/InstanceJson.h"
 #include "adapter/JsonIo.h"
 #include "application/UsableInstance.h"
 #include "domain/common/IsoTime.h"
@@ -22,19 +23,7 @@ std::string listInstances(ToolRuntime& runtime, const bss::sdk::ActionRequest& r
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
     for (const bss::sdk::InstanceInfo& info :
          runtime.services.instances().instancesFor(request.caller.organization)) {
-        Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
-        item->set("id", info.id);
-        item->set("name", info.name);
-        item->set("cspModel", std::string(bss::sdk::cspModelName(info.cspModel)));
-        item->set("origin",
-                  std::string(info.origin == bss::sdk::InstanceOrigin::Own ? "own" : "inherited"));
-        item->set("ownerOrganization", info.ownerOrganizationName);
-        item->set("partnerCenterUrl", info.partnerCenterUrl);
-        item->set("partnerTenantId", info.partnerTenantId);
-        const bool expired = info.refreshTokenExpiresAt && *info.refreshTokenExpiresAt <= now;
-        item->set("authenticated", info.hasRefreshToken && !expired);
-        if (info.refreshTokenExpiresAt)
-            item->set("refreshTokenExpiresAt", domain::formatIsoUtc(*info.refreshTokenExpiresAt));
+        Poco::JSON::Object::Ptr item = instanceJson(info, now);
         const auto state = runtime.hierarchy.state({request.caller.organization.id, info.id});
         if (state && state->lastMassUpdateAt)
             item->set("lastMassUpdateAt", *state->lastMassUpdateAt);
