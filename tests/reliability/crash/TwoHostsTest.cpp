@@ -9,6 +9,7 @@
 #include "support/CliImportRuns.h"
 #include "support/CommandRunner.h"
 #include "support/EmulatorInstance.h"
+#include "support/HostChecks.h"
 #include "support/TestDatabase.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -79,7 +80,7 @@ public:
         for (const char* part : {"error 409 conflict", "'get-hierarchy' job for instance:",
                                  "is already running since", "started by admin@root", "on host"})
             CPPUNIT_ASSERT_MESSAGE(second.err, second.err.find(part) != std::string::npos);
-        CPPUNIT_ASSERT_EQUAL(0, exitCodeOf(first));
+        CPPUNIT_ASSERT_EQUAL(0, ict::test::exitCodeOf(first));
         const auto third = ict::test::runCommand(kHost, getHierarchyArguments());
         CPPUNIT_ASSERT_EQUAL_MESSAGE(third.err, 0, third.exitCode);
         CPPUNIT_ASSERT_EQUAL(2L, count("SELECT COUNT(*) FROM ict_runs WHERE state = 'succeeded'"));
@@ -100,7 +101,7 @@ public:
             CPPUNIT_ASSERT(std::chrono::steady_clock::now() < deadline);
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
-        kill(killed);
+        ict::test::killChild(killed);
         const std::string killedRun = text("SELECT id FROM ict_runs WHERE state = 'running'");
         CPPUNIT_ASSERT(!killedRun.empty());
 
@@ -137,7 +138,7 @@ public:
     void aKilledHostsRunIsInterruptedWhenAHostStarts() {
         const int killed = ict::test::spawnQuiet(kHost, getHierarchyArguments());
         waitUntilRunning();
-        kill(killed);
+        ict::test::killChild(killed);
         const std::string killedRun = text("SELECT id FROM ict_runs WHERE state = 'running'");
         CPPUNIT_ASSERT(ict::test::waitUntilNoLiveLease(_host->session(), postgres(),
                                                        std::chrono::seconds(10)));
@@ -156,7 +157,7 @@ public:
         waitUntilRunning();
         const std::string run = text("SELECT id FROM ict_runs WHERE state = 'running'");
         CPPUNIT_ASSERT_EQUAL(0, ::kill(waiting, SIGINT));
-        CPPUNIT_ASSERT_EQUAL(130, exitCodeOf(waiting));
+        CPPUNIT_ASSERT_EQUAL(130, ict::test::exitCodeOf(waiting));
         const std::string where = " WHERE id = '" + run + "'";
         CPPUNIT_ASSERT_EQUAL(std::string("cancelled"), text("SELECT state FROM ict_runs" + where));
         CPPUNIT_ASSERT_EQUAL(1L, count("SELECT COUNT(*) FROM ict_audit_trail WHERE run_id = '" +
@@ -189,22 +190,9 @@ private:
 
     bool postgres() const { return _db->dialect() == bss::sdk::SqlDialect::PostgreSQL; }
 
-    long count(const std::string& sql) {
-        Poco::Data::Session session = _host->session();
-        Poco::Int64 n = 0;
-        session << sql, into(n), now;
-        return static_cast<long>(n);
-    }
+    long count(const std::string& sql) { return ict::test::countOf(*_host, sql); }
 
-    std::string text(const std::string& sql) {
-        Poco::Data::Session session = _host->session();
-        Poco::Data::Statement select(session);
-        select << sql, now;
-        Poco::Data::RecordSet rows(select);
-        return rows.rowCount() == 0 || rows.value(0, 0).isEmpty()
-                   ? std::string()
-                   : rows.value(0, 0).convert<std::string>();
-    }
+    std::string text(const std::string& sql) { return ict::test::textOf(*_host, sql); }
 
     /// Waits until a Get Hierarchy run is recorded as running under a live lease.
     void waitUntilRunning() {
@@ -214,19 +202,6 @@ private:
             CPPUNIT_ASSERT_MESSAGE("no run started", std::chrono::steady_clock::now() < deadline);
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
-    }
-
-    static void kill(int pid) {
-        CPPUNIT_ASSERT_EQUAL(0, ::kill(pid, SIGKILL));
-        int status = 0;
-        CPPUNIT_ASSERT_EQUAL(pid, ::waitpid(pid, &status, 0));
-        CPPUNIT_ASSERT(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
-    }
-
-    static int exitCodeOf(int pid) {
-        int status = 0;
-        CPPUNIT_ASSERT_EQUAL(pid, ::waitpid(pid, &status, 0));
-        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
 
     void assertInterrupted(const std::string& runId, const std::string& noticed) {

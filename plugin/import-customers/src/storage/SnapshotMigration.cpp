@@ -1,5 +1,7 @@
 #include "storage/SnapshotMigration.h"
 
+#include "storage/RunLeaseRepository.h"
+
 #include "storage/SqlText.h"
 
 namespace ict::storage {
@@ -176,17 +178,7 @@ Migration snapshotMigration(bss::sdk::SqlDialect dialect) {
     // Results are read a page at a time in run order.
     statements.push_back("CREATE INDEX ict_import_results_position ON ict_import_results"
                          " (run_id, position)");
-    statements.push_back("CREATE TABLE ict_run_leases ("
-                         " organization_id BIGINT NOT NULL,"
-                         " instance_id BIGINT NOT NULL,"
-                         " holder TEXT NOT NULL,"
-                         " run_id TEXT NOT NULL,"
-                         " kind TEXT NOT NULL,"
-                         " user_login TEXT NOT NULL,"
-                         " started_at TEXT NOT NULL,"
-                         " heartbeat_at_ms BIGINT NOT NULL,"
-                         " expires_at_ms BIGINT NOT NULL,"
-                         " PRIMARY KEY (organization_id, instance_id))");
+    statements.push_back(runLeaseTableSql("ict_run_leases"));
     return {5, "snapshots, run sequence, run leases", statements};
 }
 
