@@ -49,6 +49,7 @@ class AzurePlanMigrationTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(preflightNamesAnOfferNoProductSells);
     CPPUNIT_TEST(dryRunWritesNothingAndImportCreatesEachRowOnce);
     CPPUNIT_TEST(aNewAzureSubscriptionUnderAnImportedPlanIsAddedAlone);
+    CPPUNIT_TEST(aScanThroughFaultsFindsWhatAQuietOneFound);
     CPPUNIT_TEST(badInputNamesTheField);
     CPPUNIT_TEST_SUITE_END();
 
@@ -337,6 +338,28 @@ public:
                                     " external_ms_subscription_id = ?"),
             use(id), into(rows), now;
         CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), rows);
+    }
+
+    void aScanThroughFaultsFindsWhatAQuietOneFound() {
+        const PlanList quiet = plans();
+        // Partner Center answering 5xx to one call in ten and 429 (Retry-After 1 s) to every
+        // fifth customer call, Azure entitlements included: retried, nothing lost.
+        auto& state = _live->direct().state();
+        const auto before = state.faults();
+        auto faults = before;
+        faults.serverErrorRate = 0.1;
+        faults.throttleEveryNth = 5;
+        faults.throttleEveryNthRetryAfterSeconds = 1;
+        state.setFaults(faults);
+        const std::int64_t faultsBefore = state.counters().count("faults");
+        const JsonObject summary = scan();
+        state.setFaults(before);
+        CPPUNIT_ASSERT(state.counters().count("faults") > faultsBefore);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), summary->getValue<std::size_t>("failedCustomers"));
+        const PlanList faulty = plans();
+        CPPUNIT_ASSERT_EQUAL(quiet.plans, faulty.plans);
+        CPPUNIT_ASSERT_EQUAL(quiet.azure, faulty.azure);
+        CPPUNIT_ASSERT(quiet.bySync == faulty.bySync);
     }
 
     void badInputNamesTheField() {
