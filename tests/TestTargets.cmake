@@ -35,6 +35,10 @@ ict_add_test_runner(ict_application_tests application plugin/import-customers/ap
 if(TARGET ict_application_tests)
   add_dependencies(ict_application_tests mock-host import_customers_tool)
 endif()
+# Azure Plan Migration Tool: its storage units (scanned list, import writes) on the host schema and
+# its migrations, on SQLite and PostgreSQL; no host services, no tool.
+ict_add_test_runner(apm_storage_tests storage plugin/azure-plan-migration/storage
+  LIBS apm_core mock_host_core DIALECTS EXTRA_SOURCES support/TestDatabase.cpp)
 # Azure Plan Migration Tool end to end: the real host with both tools loaded from the plugins
 # folder, the demo emulators over TLS, on SQLite and PostgreSQL.
 # Its two-host test runs real mock-host processes against a partner-center-emulator process.
