@@ -31,6 +31,8 @@ async function openTool(page) {
 /** On the tool's page: picks the demo's direct instance and waits for its list. */
 async function openToolInstance(page) {
   await page.getByRole('heading', { name: 'Azure Plan Migration Tool' }).waitFor();
+  // The heading shows before the instances arrive.
+  await page.locator('#instance-select option').first().waitFor({ state: 'attached' });
   const select = page.getByLabel('Microsoft Cloud Services Instance');
   const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: o.value, text: o.textContent })));
   const direct = options.find((o) => o.text.startsWith(DEMO.directInstance));

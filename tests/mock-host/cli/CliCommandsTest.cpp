@@ -12,6 +12,8 @@
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
 
+#include <cstdio>
+
 #include <fstream>
 #include <memory>
 #include <sys/stat.h>
@@ -38,8 +40,19 @@ class CliCommandsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE_END();
 
 public:
-    void setUp() override { _db = std::make_unique<ict::test::TestDatabase>(); }
-    void tearDown() override { _db.reset(); }
+    void setUp() override {
+        _db = std::make_unique<ict::test::TestDatabase>();
+        // PostgreSQL's default key file (var/host.key, in the working folder) is shared by every
+        // suite run from there: this one rotates keys and changes the file's mode, so its hosts
+        // use a file of their own. SQLite's default is beside the test's own database file.
+        if (_db->dialect() == bss::sdk::SqlDialect::PostgreSQL)
+            _keyFile = Poco::TemporaryFile::tempName() + ".key";
+    }
+    void tearDown() override {
+        _db.reset();
+        if (!_keyFile.empty())
+            std::remove(_keyFile.c_str());
+    }
 
     void seedDemoIsIdempotent() {
         CPPUNIT_ASSERT_EQUAL(0, run({"enable-tool", "--seed-demo", "--org", "Contoso Cloud (root)",
@@ -218,11 +231,13 @@ public:
                                contains(missing.err, "'/nonexistent/secret' cannot be read"));
 
         // Standard input: a password piped in, then used to log in.
-        const auto piped =
-            ict::test::runCommand("/bin/sh", {"-c", "printf 'piped-password-1\\n' | '" + kHost +
-                                                        "' user add --db '" + _db->hostOption() +
-                                                        "' --org 'Contoso Cloud (root)' --login"
-                                                        " piped@root --password-file -"});
+        const auto piped = ict::test::runCommand(
+            "/bin/sh",
+            {"-c", "printf 'piped-password-1\\n' | '" + kHost + "' user add --db '" +
+                       _db->hostOption() +
+                       "' --org 'Contoso Cloud (root)' --login"
+                       " piped@root --password-file -" +
+                       (_keyFile.empty() ? std::string() : " --key-file '" + _keyFile + "'")});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(piped.err, 0, piped.exitCode);
         mockhost::HostDatabase db(mockhost::DatabaseSpec::parse(_db->hostOption()));
         Poco::Data::Session session = db.session();
@@ -237,9 +252,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(0, run({"enable-tool", "--seed-demo", "--org", "Contoso Cloud (root)",
                                      "--tool", "import-customers"})
                                     .exitCode);
-        const std::string keyFile = _db->dialect() == bss::sdk::SqlDialect::SQLite
-                                        ? _db->connectionString() + ".key"
-                                        : "var/host.key";
+        const std::string keyFile = _keyFile.empty() ? _db->connectionString() + ".key" : _keyFile;
         const std::vector<std::string> before = sealingKeys();
         const auto rotated = run({"rotate-key"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(rotated.err, 0, rotated.exitCode);
@@ -283,6 +296,8 @@ private:
     /// "<app secret>|<refresh token>" of the instance named `name`.
     std::string stored(const std::string& name) {
         mockhost::HostDatabase db(mockhost::DatabaseSpec::parse(_db->hostOption()));
+        if (!_keyFile.empty())
+            db.useKeyFile(_keyFile);
         Poco::Data::Session session = db.session();
         std::string secret, token, n = name;
         session
@@ -301,6 +316,10 @@ private:
     ict::test::CommandResult run(std::vector<std::string> args) {
         args.push_back("--db");
         args.push_back(_db->hostOption());
+        if (!_keyFile.empty()) {
+            args.push_back("--key-file");
+            args.push_back(_keyFile);
+        }
         return ict::test::runCommand(kHost, args);
     }
 
@@ -313,6 +332,7 @@ private:
     }
 
     std::unique_ptr<ict::test::TestDatabase> _db;
+    std::string _keyFile; ///< PostgreSQL: this suite's own key file; "" for SQLite's default.
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(CliCommandsTest);
