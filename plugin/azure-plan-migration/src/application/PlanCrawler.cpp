@@ -9,16 +9,8 @@
 namespace apm::application {
 
 using ict::gateway::GatewayError;
-using ict::gateway::GatewayErrorKind;
 
 namespace {
-
-bool dooms(const GatewayError& error) {
-    return error.kind() == GatewayErrorKind::NotAuthenticated ||
-           error.kind() == GatewayErrorKind::AnswerLost ||
-           error.kind() == GatewayErrorKind::TlsFailure ||
-           error.kind() == GatewayErrorKind::Cancelled;
-}
 
 std::vector<domain::PartnerCenterPlan> plansOf(ict::gateway::PartnerCenterClient& client,
                                                const ict::gateway::RequestContext& context,
@@ -58,7 +50,7 @@ CrawledPage crawlPlans(ict::gateway::PartnerCenterClient& client,
         try {
             perCustomer[i] = plansOf(client, context, customers[i], requests);
         } catch (const GatewayError& error) {
-            if (dooms(error))
+            if (error.endsTheRun())
                 throw;
             std::lock_guard<std::mutex> lock(mutex);
             failures.push_back({customers[i].tenantId, error.what()});

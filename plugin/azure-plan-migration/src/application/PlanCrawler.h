@@ -2,8 +2,8 @@
 /// Reads the Azure plans of a page of customers from Partner Center: each customer's
 /// subscriptions, the Azure plan ones among them, and each plan's Azure subscriptions. Customers
 /// are read side by side (the client bounds requests in flight and paces them). A customer whose
-/// read fails is reported with the error and the others go on, unless the error dooms every
-/// other read too (not authenticated, answer lost, TLS, cancelled): that one is rethrown.
+/// read fails is reported with the error and the others go on, unless the error ends the run
+/// (GatewayError::endsTheRun()): that one is rethrown.
 
 #include "domain/AzurePlanSync.h"
 #include "gateway/PartnerCenterClient.h"

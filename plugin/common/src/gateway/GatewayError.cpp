@@ -50,4 +50,9 @@ GatewayError GatewayError::cancelled(const std::string& call) {
     return GatewayError(GatewayErrorKind::Cancelled, call, "cancelled");
 }
 
+bool GatewayError::endsTheRun() const {
+    return _kind == GatewayErrorKind::NotAuthenticated || _kind == GatewayErrorKind::AnswerLost ||
+           _kind == GatewayErrorKind::TlsFailure || _kind == GatewayErrorKind::Cancelled;
+}
+
 } // namespace ict::gateway

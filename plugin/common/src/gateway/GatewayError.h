@@ -37,6 +37,10 @@ public:
     const std::string& call() const { return _call; }
     int httpStatus() const { return _httpStatus; }
     const std::string& code() const { return _code; }
+    /// True when no other call of the run can succeed either (not authenticated, an answer lost
+    /// after a token POST, TLS refused, cancelled): a run stops instead of going on to the next
+    /// customer.
+    bool endsTheRun() const;
 
     static GatewayError malformed(const std::string& call, const std::string& detail);
     static GatewayError notAuthenticated(const std::string& call, int httpStatus,

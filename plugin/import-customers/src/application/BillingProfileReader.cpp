@@ -73,10 +73,7 @@ void BillingProfileReader::readOne(Item& item) {
                 _client->billingProfile(_context, tenant.customer.tenantId);
             tenant.billingProfile = std::move(profile);
         } catch (const GatewayError& error) {
-            if (error.kind() == GatewayErrorKind::NotAuthenticated ||
-                error.kind() == GatewayErrorKind::AnswerLost ||
-                error.kind() == GatewayErrorKind::TlsFailure ||
-                error.kind() == GatewayErrorKind::Cancelled)
+            if (error.endsTheRun())
                 throw;
             failure = std::string("The billing profile could not be read: ") + error.what();
         }

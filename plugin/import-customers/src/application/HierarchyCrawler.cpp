@@ -11,17 +11,8 @@
 namespace ict::application {
 
 using gateway::GatewayError;
-using gateway::GatewayErrorKind;
 
 namespace {
-
-/// Errors after which no other customer can be read either: the run stops.
-bool dooms(const GatewayError& error) {
-    return error.kind() == GatewayErrorKind::NotAuthenticated ||
-           error.kind() == GatewayErrorKind::AnswerLost ||
-           error.kind() == GatewayErrorKind::TlsFailure ||
-           error.kind() == GatewayErrorKind::Cancelled;
-}
 
 /// Spooled customers read back this many at a time.
 constexpr std::size_t kSpoolSlice = 1000;
@@ -188,7 +179,7 @@ void HierarchyCrawler::readOne(const domain::Customer& customer, domain::TenantP
         ++_progress.tenantsFetched;
         _progress.subscriptionsFetched += count;
     } catch (const GatewayError& error) {
-        if (dooms(error))
+        if (error.endsTheRun())
             throw;
         // Listed with its error instead of its rows; the crawl goes on.
         sink.fail({customer.tenantId, customer.companyName, customer.primaryDomain, error.what()});
@@ -214,7 +205,7 @@ HierarchyCrawler::lookUpResellers(const std::vector<std::string>& partnerIds,
             if (std::optional<domain::Reseller> profile = _client.resellerByMpnId(_context, mpnId))
                 profiles.push_back(*profile);
         } catch (const GatewayError& error) {
-            if (dooms(error))
+            if (error.endsTheRun())
                 throw;
             // The reseller keeps its placeholder name; the tenants under it are still listed.
         }
