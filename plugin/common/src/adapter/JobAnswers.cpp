@@ -3,34 +3,14 @@
 #include "adapter/JsonIo.h"
 #include "domain/common/IsoTime.h"
 
-#include <Poco/JSON/Parser.h>
-
 namespace ict::adapter {
 
 using bss::sdk::ErrorCode;
 using bss::sdk::ToolError;
 
-namespace {
-
-std::string requiredJobId(const Poco::JSON::Object& body) {
-    const auto id = optionalString(body, "jobId");
-    if (!id || id->empty())
-        throw ToolError(ErrorCode::InvalidInput, "Field 'jobId' is required.", "jobId");
-    return *id;
-}
-
-Poco::Dynamic::Var parsedOrEmpty(const std::string& json) {
-    if (json.empty())
-        return Poco::Dynamic::Var();
-    Poco::JSON::Parser parser;
-    return parser.parse(json);
-}
-
-} // namespace
-
 std::string jobStatusAnswer(bss::sdk::JobService& jobs, const bss::sdk::CallContext& caller,
                             const Poco::JSON::Object& body) {
-    const std::string id = requiredJobId(body);
+    const std::string id = requiredString(body, "jobId");
     const auto status = jobs.status(caller, id);
     if (!status)
         throw ToolError(ErrorCode::NotFound, "No job '" + id + "' in this organization.", "jobId");
@@ -40,9 +20,8 @@ std::string jobStatusAnswer(bss::sdk::JobService& jobs, const bss::sdk::CallCont
     result.set("subject", status->subject);
     result.set("state", std::string(bss::sdk::jobStateName(status->state)));
     result.set("user", status->userLogin);
-    result.set("progress",
-               parsedOrEmpty(status->progressJson.empty() ? "{}" : status->progressJson));
-    result.set("result", parsedOrEmpty(status->resultJson));
+    result.set("progress", storedJson(status->progressJson.empty() ? "{}" : status->progressJson));
+    result.set("result", storedJson(status->resultJson));
     result.set("error", status->error);
     result.set("submittedAt", domain::formatIsoUtc(status->submittedAt));
     if (status->startedAt)
@@ -54,7 +33,7 @@ std::string jobStatusAnswer(bss::sdk::JobService& jobs, const bss::sdk::CallCont
 
 std::string cancelJobAnswer(bss::sdk::JobService& jobs, const bss::sdk::CallContext& caller,
                             const Poco::JSON::Object& body) {
-    const std::string id = requiredJobId(body);
+    const std::string id = requiredString(body, "jobId");
     Poco::JSON::Object result;
     result.set("cancelRequested", jobs.cancel(caller, id));
     return toJson(result);

@@ -103,4 +103,29 @@ std::size_t optionalCount(const Poco::JSON::Object& body, const std::string& fie
     return static_cast<std::size_t>(value);
 }
 
+std::string requiredString(const Poco::JSON::Object& body, const std::string& field) {
+    const auto value = optionalString(body, field);
+    if (!value || value->empty())
+        throw ToolError(ErrorCode::InvalidInput, "Field '" + field + "' is required.", field);
+    return *value;
+}
+
+std::size_t countWithin(const Poco::JSON::Object& body, const std::string& field,
+                        std::size_t fallback, std::size_t most) {
+    const std::size_t value = optionalCount(body, field, fallback);
+    if (value == 0 || value > most)
+        throw ToolError(ErrorCode::InvalidInput,
+                        "Field '" + field + "' is " + std::to_string(value) + "; expected 1 to " +
+                            std::to_string(most) + ".",
+                        field);
+    return value;
+}
+
+Poco::Dynamic::Var storedJson(const std::string& json) {
+    if (json.empty())
+        return Poco::Dynamic::Var();
+    Poco::JSON::Parser parser;
+    return parser.parse(json);
+}
+
 } // namespace ict::adapter

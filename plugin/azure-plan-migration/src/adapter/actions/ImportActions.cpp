@@ -4,36 +4,21 @@
 #include "application/UsableInstance.h"
 
 #include <Poco/JSON/Array.h>
-#include <Poco/JSON/Parser.h>
 
 namespace apm::adapter {
 
 using bss::sdk::ErrorCode;
 using bss::sdk::ToolError;
+using ict::adapter::countWithin;
 using ict::adapter::optionalBool;
 using ict::adapter::optionalCount;
 using ict::adapter::optionalString;
 using ict::adapter::requiredInt;
+using ict::adapter::requiredString;
+using ict::adapter::storedJson;
 using ict::adapter::toJson;
 
 namespace {
-
-std::size_t boundedLimit(const Poco::JSON::Object& body, std::size_t fallback, std::size_t most) {
-    const std::size_t limit = optionalCount(body, "limit", fallback);
-    if (limit == 0 || limit > most)
-        throw ToolError(ErrorCode::InvalidInput,
-                        "Field 'limit' is " + std::to_string(limit) + "; expected 1 to " +
-                            std::to_string(most) + ".",
-                        "limit");
-    return limit;
-}
-
-Poco::Dynamic::Var parsed(const std::string& json) {
-    if (json.empty())
-        return Poco::Dynamic::Var();
-    Poco::JSON::Parser parser;
-    return parser.parse(json);
-}
 
 Poco::JSON::Object::Ptr runJson(const storage::RunRecord& run) {
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
@@ -46,19 +31,22 @@ Poco::JSON::Object::Ptr runJson(const storage::RunRecord& run) {
     out->set("startedAt", run.startedAt);
     out->set("finishedAt",
              run.finishedAt.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(run.finishedAt));
-    out->set("summary", parsed(run.summaryJson));
+    out->set("summary", storedJson(run.summaryJson));
     out->set("error", run.error);
     return out;
 }
 
-std::string requiredRunId(const Poco::JSON::Object& body) {
-    const auto id = optionalString(body, "runId");
-    if (!id || id->empty())
-        throw ToolError(ErrorCode::InvalidInput, "Field 'runId' is required.", "runId");
-    return *id;
-}
-
 } // namespace
+
+storage::RunRecord requireRun(ApmRuntime& runtime, const bss::sdk::CallContext& caller,
+                              const Poco::JSON::Object& body) {
+    const std::string runId = requiredString(body, "runId");
+    const auto run = runtime.runs.find(caller.organization.id, runId);
+    if (!run)
+        throw ToolError(ErrorCode::NotFound, "No run '" + runId + "' in this organization.",
+                        "runId");
+    return *run;
+}
 
 std::string importPreflight(ApmRuntime& runtime, const bss::sdk::ActionRequest& request,
                             const Poco::JSON::Object& body) {
@@ -107,12 +95,9 @@ std::string startImport(ApmRuntime& runtime, const bss::sdk::ActionRequest& requ
 
 std::string importResults(ApmRuntime& runtime, const bss::sdk::ActionRequest& request,
                           const Poco::JSON::Object& body) {
-    const std::string runId = requiredRunId(body);
-    const auto run = runtime.runs.find(request.caller.organization.id, runId);
-    if (!run)
-        throw ToolError(ErrorCode::NotFound, "No run '" + runId + "' in this organization.",
-                        "runId");
-    const std::size_t limit = boundedLimit(body, 200, 1000);
+    const storage::RunRecord run = requireRun(runtime, request.caller, body);
+    const std::string& runId = run.runId;
+    const std::size_t limit = countWithin(body, "limit", 200, 1000);
     const auto afterSeq = static_cast<std::int64_t>(optionalCount(body, "afterSeq", 0));
     std::vector<storage::ResultRecord> lines = runtime.runs.results(runId, afterSeq, limit + 1);
     const bool more = lines.size() > limit;
@@ -131,7 +116,7 @@ std::string importResults(ApmRuntime& runtime, const bss::sdk::ActionRequest& re
         results->add(item);
     }
     Poco::JSON::Object result;
-    result.set("run", runJson(*run));
+    result.set("run", runJson(run));
     result.set("results", results);
     result.set("nextAfterSeq", more ? Poco::Dynamic::Var(lines.back().seq) : Poco::Dynamic::Var());
     return toJson(result);
@@ -147,8 +132,9 @@ std::string listRuns(ApmRuntime& runtime, const bss::sdk::ActionRequest& request
                         "Field 'kind' is '" + kind + "'; expected scan, dry-run or import.",
                         "kind");
     Poco::JSON::Array::Ptr runs = new Poco::JSON::Array;
-    for (const storage::RunRecord& run : runtime.runs.recent(
-             request.caller.organization.id, instance.id, kind, boundedLimit(body, 20, 100)))
+    for (const storage::RunRecord& run :
+         runtime.runs.recent(request.caller.organization.id, instance.id, kind,
+                             countWithin(body, "limit", 20, 100)))
         runs->add(runJson(run));
     Poco::JSON::Object result;
     result.set("runs", runs);
@@ -158,8 +144,8 @@ std::string listRuns(ApmRuntime& runtime, const bss::sdk::ActionRequest& request
 std::string auditTrail(ApmRuntime& runtime, const bss::sdk::ActionRequest& request,
                        const Poco::JSON::Object& body) {
     Poco::JSON::Array::Ptr entries = new Poco::JSON::Array;
-    for (const storage::AuditRecord& entry :
-         runtime.runs.auditTrail(request.caller.organization.id, boundedLimit(body, 50, 500))) {
+    for (const storage::AuditRecord& entry : runtime.runs.auditTrail(
+             request.caller.organization.id, countWithin(body, "limit", 50, 500))) {
         Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
         item->set("id", entry.id);
         item->set("user", entry.userLogin);

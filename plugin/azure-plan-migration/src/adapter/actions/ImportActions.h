@@ -5,6 +5,11 @@
 
 namespace apm::adapter {
 
+/// The run `body.runId` names, if it is the caller's organization's; throws
+/// ToolError(InvalidInput / NotFound, "runId") otherwise.
+storage::RunRecord requireRun(ApmRuntime& runtime, const bss::sdk::CallContext& caller,
+                              const Poco::JSON::Object& body);
+
 /// {"instanceId"} -> {"ready", "scan": {runId, scannedAt} | null, "problems": [text],
 ///  "products": [{offerId, productId, productName, sku, billingPlanId}]}
 std::string importPreflight(ApmRuntime& runtime, const bss::sdk::ActionRequest& request,

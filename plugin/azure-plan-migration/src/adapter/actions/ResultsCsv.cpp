@@ -1,12 +1,9 @@
 #include "adapter/actions/ResultsCsv.h"
 
-#include "adapter/JsonIo.h"
+#include "adapter/actions/ImportActions.h"
 #include "domain/common/CsvWriter.h"
 
 namespace apm::adapter {
-
-using bss::sdk::ErrorCode;
-using bss::sdk::ToolError;
 
 namespace {
 
@@ -16,13 +13,8 @@ constexpr std::size_t kLinesPerWrite = 1000;
 
 void streamResultsCsv(ApmRuntime& runtime, const bss::sdk::ActionRequest& request,
                       const Poco::JSON::Object& body, bss::sdk::ResponseStream& out) {
-    const std::string runId = ict::adapter::optionalString(body, "runId").value_or("");
-    if (runId.empty())
-        throw ToolError(ErrorCode::InvalidInput, "Field 'runId' is required.", "runId");
-    const auto run = runtime.runs.find(request.caller.organization.id, runId);
-    if (!run)
-        throw ToolError(ErrorCode::NotFound, "No run '" + runId + "' in this organization.",
-                        "runId");
+    const storage::RunRecord run = requireRun(runtime, request.caller, body);
+    const std::string& runId = run.runId;
     out.begin("text/csv; charset=utf-8", "azure-plan-results-" + runId + ".csv");
     if (!out.write(ict::domain::csvRecord({"run_id", "kind", "customer_tenant_id",
                                            "azure_plan_subscription_id", "azure_subscription_id",
@@ -36,7 +28,7 @@ void streamResultsCsv(ApmRuntime& runtime, const bss::sdk::ActionRequest& reques
         std::string records;
         for (const storage::ResultRecord& line : lines)
             records += ict::domain::csvRecord(
-                {runId, run->kind, line.customerTenantId, line.planSubscriptionId,
+                {runId, run.kind, line.customerTenantId, line.planSubscriptionId,
                  line.azureSubscriptionId, line.outcome, line.detail,
                  line.bssSubscriptionId ? std::to_string(line.bssSubscriptionId) : ""});
         if (!out.write(records))

@@ -12,8 +12,8 @@ namespace apm::adapter {
 
 using bss::sdk::ErrorCode;
 using bss::sdk::ToolError;
+using ict::adapter::countWithin;
 using ict::adapter::optionalBool;
-using ict::adapter::optionalCount;
 using ict::adapter::optionalString;
 using ict::adapter::requiredInt;
 using ict::adapter::toJson;
@@ -120,12 +120,7 @@ std::string listPlans(ApmRuntime& runtime, const bss::sdk::ActionRequest& reques
         runtime.services, request.caller, requiredInt(body, "instanceId"));
     const storage::PlanFilter filter = filterOf(body);
     const storage::PlanKey after = afterOf(body);
-    const std::size_t limit = optionalCount(body, "limit", kDefaultLimit);
-    if (limit == 0 || limit > kMaxLimit)
-        throw ToolError(ErrorCode::InvalidInput,
-                        "Field 'limit' is " + std::to_string(limit) + "; expected 1 to " +
-                            std::to_string(kMaxLimit) + ".",
-                        "limit");
+    const std::size_t limit = countWithin(body, "limit", kDefaultLimit, kMaxLimit);
     Poco::JSON::Object result;
     result.set("instanceId", instance.id);
     result.set("importCustomersTool", ict::adapter::toolLink(runtime.services, request.caller,

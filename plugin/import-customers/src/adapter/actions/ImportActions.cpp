@@ -112,10 +112,7 @@ void setOutcome(Poco::JSON::Object& result, const ImportRunOutcome& outcome) {
 }
 
 std::string requiredRunId(const Poco::JSON::Object& body) {
-    const auto id = optionalString(body, "runId");
-    if (!id || id->empty())
-        throw ToolError(ErrorCode::InvalidInput, "Field 'runId' is required.", "runId");
-    return *id;
+    return requiredString(body, "runId");
 }
 
 } // namespace
