@@ -67,8 +67,11 @@ PlanImportService::PlanImportService(bss::sdk::HostServices& services, std::size
 
 Preflight PlanImportService::preflight(const bss::sdk::CallContext& caller,
                                        std::int64_t instanceId) {
-    const bss::sdk::InstanceInfo instance =
-        ict::application::usableInstance(_services, caller, instanceId);
+    return preflightOf(caller, ict::application::usableInstance(_services, caller, instanceId));
+}
+
+Preflight PlanImportService::preflightOf(const bss::sdk::CallContext& caller,
+                                         const bss::sdk::InstanceInfo& instance) {
     Preflight found;
     found.scan = _plans.state(caller.organization.id, instance.id);
     if (!found.scan) {
@@ -94,7 +97,7 @@ StartedRun PlanImportService::start(const bss::sdk::CallContext& caller, std::in
                                     const ImportOptions& options) {
     const bss::sdk::InstanceInfo instance =
         ict::application::usableInstance(_services, caller, instanceId);
-    const Preflight checked = preflight(caller, instanceId);
+    const Preflight checked = preflightOf(caller, instance);
     if (!checked.problems.empty()) {
         std::string message = "The import cannot start:";
         for (const std::string& problem : checked.problems)

@@ -46,6 +46,8 @@ public:
                      const ImportOptions& options);
 
 private:
+    Preflight preflightOf(const bss::sdk::CallContext& caller,
+                          const bss::sdk::InstanceInfo& instance);
     std::string importPlans(bss::sdk::JobControl& job, ict::application::RunLeaseKeeper& lease,
                             const bss::sdk::CallContext& caller, const Preflight& preflight,
                             const ImportOptions& options, const std::string& runId);

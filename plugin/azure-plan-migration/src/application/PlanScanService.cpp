@@ -39,12 +39,7 @@ std::string summaryJson(const std::string& runId, const ScanProgress& progress,
     summary.set("runId", runId);
     summary.set("customers", progress.customers);
     summary.set("requests", progress.requests);
-    summary.set("plans", counts.plans);
-    summary.set("importCustomerFirst", counts.importCustomerFirst);
-    summary.set("newPlans", counts.newPlans);
-    summary.set("syncedPlans", counts.synced);
-    summary.set("azureSubscriptions", counts.azureSubscriptions);
-    summary.set("newAzureSubscriptions", counts.newAzureSubscriptions);
+    setPlanCounts(summary, counts);
     summary.set("failedCustomers", progress.failed);
     Poco::JSON::Array::Ptr failures = new Poco::JSON::Array;
     for (const CustomerFailure& failure : progress.failures) {
@@ -60,6 +55,15 @@ std::string summaryJson(const std::string& runId, const ScanProgress& progress,
 }
 
 } // namespace
+
+void setPlanCounts(Poco::JSON::Object& into, const storage::PlanCounts& counts) {
+    into.set("plans", counts.plans);
+    into.set("importCustomerFirst", counts.importCustomerFirst);
+    into.set("newPlans", counts.newPlans);
+    into.set("syncedPlans", counts.synced);
+    into.set("azureSubscriptions", counts.azureSubscriptions);
+    into.set("newAzureSubscriptions", counts.newAzureSubscriptions);
+}
 
 PlanScanService::PlanScanService(bss::sdk::HostServices& services,
                                  ict::application::InstanceClients& clients, int threads,

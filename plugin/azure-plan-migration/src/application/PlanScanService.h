@@ -18,6 +18,8 @@
 
 #include <bss/sdk/HostServices.h>
 
+#include <Poco/JSON/Object.h>
+
 #include <string>
 
 namespace apm::application {
@@ -26,6 +28,10 @@ struct StartedRun {
     std::string jobId;
     std::string runId;
 };
+
+/// Writes `counts` into `into` as plans, importCustomerFirst, newPlans, syncedPlans,
+/// azureSubscriptions, newAzureSubscriptions (a scan's result and the list's counts alike).
+void setPlanCounts(Poco::JSON::Object& into, const storage::PlanCounts& counts);
 
 class PlanScanService {
 public:

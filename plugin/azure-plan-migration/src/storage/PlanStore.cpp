@@ -183,8 +183,7 @@ PlanCounts PlanStore::counts(const std::string& runId) {
     std::string run = runId;
     Poco::Data::Statement select(session);
     select << forDialect(_database.dialect(),
-                         "SELECT sync, COUNT(*), SUM(azure_count), SUM(CASE WHEN sync ="
-                         " 'import_customer_first' THEN 0 ELSE new_azure_count END)"
+                         "SELECT sync, COUNT(*), SUM(azure_count), SUM(new_azure_count)"
                          " FROM apm_plans WHERE run_id = ? GROUP BY sync"),
         use(run), now;
     Poco::Data::RecordSet rows(select);

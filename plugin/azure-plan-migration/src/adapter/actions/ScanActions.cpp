@@ -47,17 +47,6 @@ Poco::JSON::Object::Ptr planJson(const domain::PlanRow& row) {
     return plan;
 }
 
-Poco::JSON::Object::Ptr countsJson(const storage::PlanCounts& counts) {
-    Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
-    out->set("plans", counts.plans);
-    out->set("importCustomerFirst", counts.importCustomerFirst);
-    out->set("newPlans", counts.newPlans);
-    out->set("syncedPlans", counts.synced);
-    out->set("azureSubscriptions", counts.azureSubscriptions);
-    out->set("newAzureSubscriptions", counts.newAzureSubscriptions);
-    return out;
-}
-
 storage::PlanFilter filterOf(const Poco::JSON::Object& body) {
     storage::PlanFilter filter;
     if (const auto sync = optionalString(body, "sync"); sync && !sync->empty()) {
@@ -137,7 +126,9 @@ std::string listPlans(ApmRuntime& runtime, const bss::sdk::ActionRequest& reques
     scanJson->set("runId", scan->runId);
     scanJson->set("scannedAt", scan->scannedAt);
     result.set("scan", scanJson);
-    result.set("counts", countsJson(runtime.plans.counts(scan->runId)));
+    Poco::JSON::Object::Ptr counts = new Poco::JSON::Object;
+    application::setPlanCounts(*counts, runtime.plans.counts(scan->runId));
+    result.set("counts", counts);
     // One more than asked tells whether a next page exists.
     std::vector<domain::PlanRow> rows =
         runtime.plans.plansAfter(scan->runId, after, filter, limit + 1);
