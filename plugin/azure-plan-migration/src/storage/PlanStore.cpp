@@ -7,6 +7,8 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/Data/Transaction.h>
 
+#include <map>
+
 using namespace Poco::Data::Keywords;
 using ict::storage::forDialect;
 
@@ -153,27 +155,37 @@ std::vector<domain::PlanRow> PlanStore::plansAfter(const std::string& runId, con
         row.accountId = found.value(7, i).convert<Poco::Int64>();
         plans.push_back(std::move(row));
     }
-    // One read per plan: a page or batch holds few plans, and each plan's Azure subscriptions
-    // come in the key order of the primary key.
-    const std::string azureSql =
-        forDialect(dialect, "SELECT azure_subscription_id, friendly_name, status, sync FROM"
-                            " apm_azure_subscriptions WHERE run_id = ? AND plan_subscription_id = ?"
-                            " ORDER BY azure_subscription_id");
-    for (domain::PlanRow& row : plans) {
-        std::string plan = row.plan.planSubscriptionId;
-        Poco::Data::Statement children(session);
-        children << azureSql, use(run), use(plan), now;
-        Poco::Data::RecordSet azure(children);
-        for (std::size_t i = 0; i < azure.rowCount(); ++i) {
-            domain::AzureSubscriptionRow child;
-            child.azureSubscription.id = azure.value(0, i).convert<std::string>();
-            child.azureSubscription.friendlyName = azure.value(1, i).convert<std::string>();
-            child.azureSubscription.status = azure.value(2, i).convert<std::string>();
-            child.azureSubscription.planSubscriptionId = plan;
-            child.sync = domain::parseSyncStatus(azure.value(3, i).convert<std::string>())
-                             .value_or(domain::SyncStatus::New);
-            row.azureSubscriptions.push_back(std::move(child));
-        }
+    if (plans.empty())
+        return plans;
+    // One read for the page's Azure subscriptions (a page or batch is at most a few hundred
+    // plans), in the primary key's order, handed to their plans.
+    std::map<std::string, domain::PlanRow*> byPlan;
+    for (domain::PlanRow& row : plans)
+        byPlan[row.plan.planSubscriptionId] = &row;
+    Poco::Data::Statement children(session);
+    children << forDialect(dialect, "SELECT plan_subscription_id, azure_subscription_id,"
+                                    " friendly_name, status, sync FROM apm_azure_subscriptions"
+                                    " WHERE run_id = ? AND plan_subscription_id IN " +
+                                        ict::storage::placeholderRows(byPlan.size(), 1) +
+                                        " ORDER BY plan_subscription_id, azure_subscription_id"),
+        use(run);
+    std::vector<std::string> ids;
+    for (const auto& [id, row] : byPlan)
+        ids.push_back(id);
+    for (std::string& id : ids)
+        children, use(id);
+    children.execute();
+    Poco::Data::RecordSet azure(children);
+    for (std::size_t i = 0; i < azure.rowCount(); ++i) {
+        const std::string plan = azure.value(0, i).convert<std::string>();
+        domain::AzureSubscriptionRow child;
+        child.azureSubscription.id = azure.value(1, i).convert<std::string>();
+        child.azureSubscription.friendlyName = azure.value(2, i).convert<std::string>();
+        child.azureSubscription.status = azure.value(3, i).convert<std::string>();
+        child.azureSubscription.planSubscriptionId = plan;
+        child.sync = domain::parseSyncStatus(azure.value(4, i).convert<std::string>())
+                         .value_or(domain::SyncStatus::New);
+        byPlan.at(plan)->azureSubscriptions.push_back(std::move(child));
     }
     return plans;
 }
